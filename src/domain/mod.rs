@@ -1,0 +1,15 @@
+//! The pure core of the toolkit: content model, guide engine, search, notes store and dates.
+//!
+//! Nothing under `domain` may use a browser or UI crate (leptos, web-sys, js-sys, gloo,
+//! wasm-bindgen): `tests/architecture.rs` enforces that, so all of it is tested on the host
+//! with plain `cargo test`.
+
+pub mod content;
+pub mod exit_shortcut;
+pub mod guide;
+pub mod guide_walk;
+pub mod kv;
+pub mod notes;
+pub mod search;
+pub mod text;
+pub mod workdays;
