@@ -46,7 +46,9 @@ struct GlossaryFile {
 
 fn main() {
     let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
-    let dir = std::env::var("CONTENT_DIR").map(PathBuf::from).unwrap_or_else(|_| root.join("content"));
+    let dir = std::env::var("CONTENT_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| root.join("content"));
     println!("cargo:rerun-if-changed={}", dir.display());
     println!("cargo:rerun-if-env-changed=CONTENT_DIR");
     println!("cargo:rerun-if-changed=src/domain/content.rs");
@@ -116,7 +118,11 @@ fn load(dir: &Path, problems: &mut Vec<Located>) -> (Library, Vec<guide::Guide>)
             None => shared_file_for(dir, &p.needle),
         };
         let line = line_of(&file, &p.needle);
-        problems.push(Located { file, line, message: p.message });
+        problems.push(Located {
+            file,
+            line,
+            message: p.message,
+        });
     }
 
     let mut guides = Vec::new();
@@ -126,7 +132,11 @@ fn load(dir: &Path, problems: &mut Vec<Located>) -> (Library, Vec<guide::Guide>)
             check_stem(&path, &g.id, problems);
             for (needle, message) in guide::check_guide(&g, &source_ids) {
                 let line = line_of(&path, &needle);
-                problems.push(Located { file: path.clone(), line, message });
+                problems.push(Located {
+                    file: path.clone(),
+                    line,
+                    message,
+                });
             }
             guides.push(g);
         }
@@ -171,7 +181,11 @@ fn toml_files(dir: &Path, problems: &mut Vec<Located>) -> Vec<PathBuf> {
     let entries = match fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) => {
-            problems.push(Located { file: dir.to_owned(), line: 0, message: format!("cannot read folder: {e}") });
+            problems.push(Located {
+                file: dir.to_owned(),
+                line: 0,
+                message: format!("cannot read folder: {e}"),
+            });
             return Vec::new();
         }
     };
@@ -190,16 +204,27 @@ fn parse<T: serde::de::DeserializeOwned>(path: &Path, problems: &mut Vec<Located
     let text = match fs::read_to_string(path) {
         Ok(text) => text,
         Err(e) => {
-            problems.push(Located { file: path.to_owned(), line: 0, message: format!("cannot read file: {e}") });
+            problems.push(Located {
+                file: path.to_owned(),
+                line: 0,
+                message: format!("cannot read file: {e}"),
+            });
             return None;
         }
     };
     match toml::from_str::<T>(&text) {
         Ok(value) => Some(value),
         Err(e) => {
-            let line = e.span().map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1).unwrap_or(1);
+            let line = e
+                .span()
+                .map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1)
+                .unwrap_or(1);
             let message = e.message().replace('\n', " ");
-            problems.push(Located { file: path.to_owned(), line, message });
+            problems.push(Located {
+                file: path.to_owned(),
+                line,
+                message,
+            });
             None
         }
     }

@@ -285,20 +285,39 @@ pub fn check_library(lib: &Library) -> Vec<Problem> {
     let source_ids = unique_ids(lib.sources.iter().map(|s| s.id.as_str()), "source", &mut push);
     let kind_ids = unique_ids(lib.kinds.iter().map(|k| k.id.as_str()), "kind", &mut push);
     let theme_ids = unique_ids(lib.themes.iter().map(|t| t.id.as_str()), "theme", &mut push);
-    let terms = unique_ids(lib.glossary.iter().map(|t| t.abbr.as_str()), "glossary term", &mut push);
+    let terms = unique_ids(
+        lib.glossary.iter().map(|t| t.abbr.as_str()),
+        "glossary term",
+        &mut push,
+    );
     for kind in &lib.kinds {
         if !is_slug(&kind.id) {
-            push(None, &kind.id, format!("kind id `{}` must be lowercase words joined by hyphens", kind.id));
+            push(
+                None,
+                &kind.id,
+                format!("kind id `{}` must be lowercase words joined by hyphens", kind.id),
+            );
         }
     }
     for theme in &lib.themes {
         if !is_slug(&theme.id) {
-            push(None, &theme.id, format!("theme id `{}` must be lowercase words joined by hyphens", theme.id));
+            push(
+                None,
+                &theme.id,
+                format!(
+                    "theme id `{}` must be lowercase words joined by hyphens",
+                    theme.id
+                ),
+            );
         }
     }
     for term in &lib.glossary {
         if term.expansion.trim().is_empty() {
-            push(None, &term.abbr, format!("glossary term `{}` has an empty expansion", term.abbr));
+            push(
+                None,
+                &term.abbr,
+                format!("glossary term `{}` has an empty expansion", term.abbr),
+            );
         }
     }
 
@@ -309,17 +328,33 @@ pub fn check_library(lib: &Library) -> Vec<Problem> {
             push(f, &brief.id, format!("duplicate id `{}`", brief.id));
         }
         if brief.format_version != FORMAT_VERSION {
-            push(f, "format_version", format!("format_version must be {FORMAT_VERSION}"));
+            push(
+                f,
+                "format_version",
+                format!("format_version must be {FORMAT_VERSION}"),
+            );
         }
         if !is_slug(&brief.id) {
-            push(f, &brief.id, format!("id `{}` must be lowercase words joined by hyphens", brief.id));
+            push(
+                f,
+                &brief.id,
+                format!("id `{}` must be lowercase words joined by hyphens", brief.id),
+            );
         }
         if !kind_ids.contains(brief.kind.as_str()) {
-            push(f, &brief.kind, format!("kind `{}` is not in taxonomy.toml", brief.kind));
+            push(
+                f,
+                &brief.kind,
+                format!("kind `{}` is not in taxonomy.toml", brief.kind),
+            );
         }
         check_sources(f, &brief.sources, &source_ids, &mut push);
         if brief.coverage == Coverage::Full && brief.summary.is_empty() {
-            push(f, "coverage", "a brief with full coverage needs a summary".to_owned());
+            push(
+                f,
+                "coverage",
+                "a brief with full coverage needs a summary".to_owned(),
+            );
         }
         if brief.themes.is_empty() {
             push(f, "themes", "a brief needs at least one theme".to_owned());
@@ -330,7 +365,14 @@ pub fn check_library(lib: &Library) -> Vec<Problem> {
                 push(f, &theme.id, format!("duplicate theme id `{}`", theme.id));
             }
             if !is_slug(&theme.id) {
-                push(f, &theme.id, format!("theme id `{}` must be lowercase words joined by hyphens", theme.id));
+                push(
+                    f,
+                    &theme.id,
+                    format!(
+                        "theme id `{}` must be lowercase words joined by hyphens",
+                        theme.id
+                    ),
+                );
             }
             for tag in &theme.tags {
                 if !theme_ids.contains(tag.as_str()) {
@@ -338,10 +380,18 @@ pub fn check_library(lib: &Library) -> Vec<Problem> {
                 }
             }
             if brief.coverage == Coverage::Full && theme.learning.is_empty() {
-                push(f, &theme.id, format!("theme `{}` has no learning points", theme.id));
+                push(
+                    f,
+                    &theme.id,
+                    format!("theme `{}` has no learning points", theme.id),
+                );
             }
             if brief.coverage == Coverage::HeadingsOnly && !theme.learning.is_empty() {
-                push(f, &theme.id, format!("theme `{}` has learning but the brief is headings-only", theme.id));
+                push(
+                    f,
+                    &theme.id,
+                    format!("theme `{}` has learning but the brief is headings-only", theme.id),
+                );
             }
         }
         check_texts(f, brief_texts(brief), &terms, &mut push);
@@ -352,7 +402,11 @@ pub fn check_library(lib: &Library) -> Vec<Problem> {
             push(f, &stats.id, format!("duplicate id `{}`", stats.id));
         }
         if stats.format_version != FORMAT_VERSION {
-            push(f, "format_version", format!("format_version must be {FORMAT_VERSION}"));
+            push(
+                f,
+                "format_version",
+                format!("format_version must be {FORMAT_VERSION}"),
+            );
         }
         check_sources(f, &stats.sources, &source_ids, &mut push);
         if stats.groups.iter().any(|g| g.bars.is_empty()) || stats.groups.is_empty() {
@@ -403,14 +457,22 @@ fn check_texts(
 ) {
     for text in texts {
         if text.trim().is_empty() {
-            push(f, "\"\"", "an empty piece of text (title, paragraph or list item)".to_owned());
+            push(
+                f,
+                "\"\"",
+                "an empty piece of text (title, paragraph or list item)".to_owned(),
+            );
         }
         if text.contains('<') || text.contains('>') {
             push(f, text, "raw HTML is not allowed: write plain text".to_owned());
         }
         for acronym in acronyms(text) {
             if !terms.contains(acronym) {
-                push(f, acronym, format!("acronym `{acronym}` is not defined in glossary.toml"));
+                push(
+                    f,
+                    acronym,
+                    format!("acronym `{acronym}` is not defined in glossary.toml"),
+                );
             }
         }
     }

@@ -4,12 +4,14 @@
 //! wasm-bindgen): `tests/architecture.rs` enforces that, so all of it is tested on the host
 //! with plain `cargo test`.
 
+pub mod bundle;
 pub mod content;
 pub mod exit_shortcut;
 pub mod guide;
 pub mod guide_walk;
 pub mod kv;
 pub mod notes;
+pub mod query_string;
 pub mod search;
 pub mod text;
 pub mod workdays;

@@ -1,0 +1,47 @@
+// Trunk post-build hook. Runs in trunk's staging directory (TRUNK_STAGING_DIR) before it is
+// moved to dist/. It moves trunk's inline start-up <script type="module"> into boot-<hash>.js,
+// so the page needs no inline script and the Content-Security-Policy can forbid it. The boot
+// script also shows a plain message if the app cannot start.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+
+const dir = process.env.TRUNK_STAGING_DIR;
+if (!dir) {
+  console.error('postbuild: TRUNK_STAGING_DIR is not set; run this through trunk');
+  process.exit(1);
+}
+const indexPath = join(dir, 'index.html');
+let html = readFileSync(indexPath, 'utf8');
+
+const inline = /<script type="module"[^>]*>([\s\S]*?)<\/script>/;
+const found = html.match(inline);
+if (!found || found[0].includes(' src=')) {
+  console.error('postbuild: trunk\'s inline module script was not found in index.html');
+  process.exit(1);
+}
+const body = `try {
+${found[1].trim()}
+} catch (error) {
+  const app = document.getElementById('app');
+  if (app) {
+    app.textContent = '';
+    const p = document.createElement('p');
+    p.className = 'app__error';
+    p.setAttribute('role', 'alert');
+    p.textContent = 'The toolkit could not start in this browser. Try reloading the page, or use an up-to-date browser with JavaScript turned on.';
+    app.appendChild(p);
+  }
+  throw error;
+}
+`;
+const hash = createHash('sha256').update(body).digest('hex').slice(0, 16);
+const name = `boot-${hash}.js`;
+writeFileSync(join(dir, name), body);
+html = html.replace(found[0], `<script type="module" src="/${name}"></script>`);
+if (/<script(?![^>]*\ssrc=)[^>]*>/.test(html)) {
+  console.error('postbuild: an inline script is still left in index.html');
+  process.exit(1);
+}
+writeFileSync(indexPath, html);
+console.log(`postbuild: moved the start-up script to ${name}`);

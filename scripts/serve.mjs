@@ -1,0 +1,81 @@
+// Serves a built dist/ folder the way a static host would: files as they are, any other path
+// falls back to index.html (so deep links survive a reload), brotli or gzip when the browser
+// accepts it, long caching for hashed files. Usage: node scripts/serve.mjs [dir] [port] [host]
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, sep } from 'node:path';
+import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
+
+const root = normalize(process.argv[2] || 'dist');
+const port = Number(process.argv[3] || 8080);
+const host = process.argv[4] || '127.0.0.1';
+
+const types = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+};
+const compressible = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.json', '.webmanifest', '.svg', '.txt']);
+const cache = new Map();
+
+async function resolve(urlPath) {
+  let path;
+  try {
+    path = decodeURIComponent(urlPath.split('?')[0]);
+  } catch {
+    return null;
+  }
+  const file = normalize(join(root, path));
+  if (!file.startsWith(root + sep) && file !== root) return null;
+  try {
+    if ((await stat(file)).isFile()) return file;
+  } catch {}
+  // A path without a file extension is a page of the app: serve index.html.
+  if (!extname(path)) return join(root, 'index.html');
+  return undefined;
+}
+
+const server = createServer(async (req, res) => {
+  const file = await resolve(req.url || '/');
+  if (!file) {
+    res.writeHead(file === null ? 400 : 404, { 'content-type': 'text/plain; charset=utf-8' });
+    res.end(file === null ? 'Bad request' : 'Not found');
+    return;
+  }
+  const ext = extname(file);
+  const accepts = String(req.headers['accept-encoding'] || '');
+  const encoding = !compressible.has(ext) ? null : accepts.includes('br') ? 'br' : accepts.includes('gzip') ? 'gzip' : null;
+  const key = `${file}|${encoding}`;
+  let body = cache.get(key);
+  if (!body) {
+    const raw = await readFile(file);
+    body = encoding === 'br'
+      ? brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } })
+      : encoding === 'gzip' ? gzipSync(raw, { level: 9 }) : raw;
+    cache.set(key, body);
+  }
+  const hashed = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/.test(file);
+  const headers = {
+    'content-type': types[ext] || 'application/octet-stream',
+    'content-length': body.length,
+    'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+    vary: 'accept-encoding',
+  };
+  if (encoding) headers['content-encoding'] = encoding;
+  res.writeHead(200, headers);
+  res.end(req.method === 'HEAD' ? undefined : body);
+});
+
+server.listen(port, host, () => {
+  console.log(`Serving ${root} at http://${host}:${port} (press Ctrl+C to stop)`);
+});

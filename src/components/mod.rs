@@ -1,0 +1,6 @@
+//! Presentational pieces shared by pages.
+
+pub mod brief_parts;
+pub mod layout;
+pub mod page;
+pub mod text;

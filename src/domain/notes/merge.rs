@@ -1,0 +1,95 @@
+//! Merging what another tab saved with what this tab holds, so that no edit is lost.
+//!
+//! Each tab remembers the notes as it last read or wrote them (the base). Comparing base, this
+//! tab's notes and the newly stored notes tells, for each note, which side changed it.
+
+use super::collection::Notes;
+use super::model::Note;
+use std::collections::BTreeSet;
+
+/// What a merge did, so the UI can say so and refresh an open editor.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MergeReport {
+    /// Notes added or changed only in the other tab, now here.
+    pub came_in: Vec<String>,
+    /// Notes deleted in the other tab and not changed here, now removed here.
+    pub removed: Vec<String>,
+    /// Notes deleted on one side but changed on the other: kept, with the changes.
+    pub kept_despite_delete: Vec<String>,
+    /// Notes changed on both sides, as (the id keeping this tab's version, the id of a new
+    /// note holding the other tab's version).
+    pub kept_both: Vec<(String, String)>,
+}
+
+impl MergeReport {
+    /// Whether the merge changed nothing here.
+    pub fn is_empty(&self) -> bool {
+        self.came_in.is_empty()
+            && self.removed.is_empty()
+            && self.kept_despite_delete.is_empty()
+            && self.kept_both.is_empty()
+    }
+}
+
+/// Merge `theirs` (newly stored) into `ours` (this tab), given `base` (stored when this tab
+/// last read or wrote). Returns the merged notes and what happened.
+///
+/// - Changed on one side only: that side's version.
+/// - Deleted on one side and unchanged on the other: deleted.
+/// - Deleted on one side and changed on the other: kept, changed.
+/// - Changed differently on both sides (or added on both with one id): this tab's version keeps
+///   the id and the other tab's version is kept as a new note (see [`Notes::copy_id`]).
+pub fn merge(base: &Notes, ours: &Notes, theirs: &Notes) -> (Notes, MergeReport) {
+    let ids: BTreeSet<&str> = base
+        .iter()
+        .chain(ours.iter())
+        .chain(theirs.iter())
+        .map(|n| n.id.as_str())
+        .collect();
+    let mut merged = Notes::new();
+    let mut report = MergeReport::default();
+    let mut copies: Vec<&Note> = Vec::new();
+    for id in ids {
+        let (b, o, t) = (base.get(id), ours.get(id), theirs.get(id));
+        match (b, o, t) {
+            (_, Some(o), Some(t)) if o == t => keep(&mut merged, o),
+            (Some(b), Some(o), Some(t)) if o == b => {
+                report.came_in.push(id.to_string());
+                keep(&mut merged, t);
+            }
+            (Some(b), Some(o), Some(t)) if t == b => keep(&mut merged, o),
+            (_, Some(o), Some(t)) => {
+                keep(&mut merged, o);
+                copies.push(t);
+            }
+            (Some(b), Some(o), None) if o == b => report.removed.push(id.to_string()),
+            (Some(_), Some(o), None) => {
+                report.kept_despite_delete.push(id.to_string());
+                keep(&mut merged, o);
+            }
+            (Some(b), None, Some(t)) if t == b => {}
+            (Some(_), None, Some(t)) => {
+                report.kept_despite_delete.push(id.to_string());
+                keep(&mut merged, t);
+            }
+            (None, Some(o), None) => keep(&mut merged, o),
+            (None, None, Some(t)) => {
+                report.came_in.push(id.to_string());
+                keep(&mut merged, t);
+            }
+            (_, None, None) => {}
+        }
+    }
+    for theirs_version in copies {
+        let copy_id = merged.copy_id(&theirs_version.id, theirs_version.updated_at);
+        let mut copy = theirs_version.clone();
+        copy.id = copy_id.clone();
+        report.kept_both.push((theirs_version.id.clone(), copy_id));
+        merged.insert(copy);
+    }
+    (merged, report)
+}
+
+fn keep(merged: &mut Notes, note: &Note) {
+    merged.insert(note.clone());
+}

@@ -1,0 +1,197 @@
+//! The list of learning briefs, filtered by theme and kind and searched as you type. The
+//! filters and the search are kept in the address, so a link or a reload shows the same list.
+
+use std::sync::OnceLock;
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+
+use crate::components::brief_parts::BriefCard;
+use crate::components::page::Page;
+use crate::components::text::Marked;
+use crate::domain::content::Brief;
+use crate::domain::query_string::with_query;
+use crate::domain::search::{Hit, SearchIndex};
+
+/// The search index, built on first use.
+fn index() -> &'static SearchIndex {
+    static INDEX: OnceLock<SearchIndex> = OnceLock::new();
+    INDEX.get_or_init(|| SearchIndex::new(crate::domain::bundle::library()))
+}
+
+/// `/briefs?q=&theme=&kind=`: every brief as a card, or the search results.
+#[component]
+pub fn Briefs() -> impl IntoView {
+    let library = crate::state::use_state().library();
+    let query = use_query_map();
+    let param = move |key: &'static str| Memo::new(move |_| query.read().get(key).unwrap_or_default());
+    let (q, theme, kind) = (param("q"), param("theme"), param("kind"));
+
+    let navigate = use_navigate();
+    let go = move |key: &str, value: String| {
+        let mut pairs = [
+            ("q", q.get_untracked()),
+            ("theme", theme.get_untracked()),
+            ("kind", kind.get_untracked()),
+        ];
+        for pair in pairs.iter_mut().filter(|p| p.0 == key) {
+            pair.1 = value.clone();
+        }
+        let borrowed: Vec<(&str, &str)> = pairs.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        navigate(
+            &with_query("/briefs", &borrowed),
+            NavigateOptions {
+                replace: true,
+                scroll: false,
+                ..Default::default()
+            },
+        );
+    };
+    let go_q = go.clone();
+    let go_theme = go.clone();
+    let go_kind = go;
+
+    let matches_filters = move |b: &Brief| {
+        let (t, k) = (theme.get(), kind.get());
+        (k.is_empty() || b.kind == k) && (t.is_empty() || library.brief_tags(b).contains(&t.as_str()))
+    };
+    let hits = Memo::new(move |_| {
+        let q = q.get();
+        if q.trim().is_empty() {
+            return None;
+        }
+        Some(
+            index()
+                .search(&q)
+                .into_iter()
+                .filter(|h| library.brief(&h.id).is_some_and(matches_filters))
+                .collect::<Vec<Hit>>(),
+        )
+    });
+    let listed = Memo::new(move |_| library.briefs.iter().filter(|b| matches_filters(b)).count());
+
+    let status = move || {
+        let plural = |n: usize| if n == 1 { "brief" } else { "briefs" };
+        match hits.get() {
+            Some(h) => format!("{} {} match “{}”", h.len(), plural(h.len()), q.get().trim()),
+            None => format!("{} {}", listed.get(), plural(listed.get())),
+        }
+    };
+
+    let search_input = NodeRef::<leptos::html::Input>::new();
+    // Keep the box in step with the address (Back, a shared link) without moving the caret.
+    Effect::new(move |_| {
+        let value = q.get();
+        if let Some(input) = search_input.get() {
+            if input.value() != value {
+                input.set_value(&value);
+            }
+        }
+    });
+
+    let theme_options = library
+        .themes
+        .iter()
+        .map(|t| {
+            let id = t.id.clone();
+            let selected = move || theme.get() == id;
+            view! { <option value=t.id.clone() selected=selected>{t.name.clone()}</option> }
+        })
+        .collect_view();
+    let kind_options = library
+        .kinds
+        .iter()
+        .map(|k| {
+            let id = k.id.clone();
+            let selected = move || kind.get() == id;
+            view! { <option value=k.id.clone() selected=selected>{k.name.clone()}</option> }
+        })
+        .collect_view();
+
+    view! {
+        <Page title="Learning briefs">
+            <p class="lead">"What reviews found, the key learning and your next steps. Search, or filter by theme and kind of review."</p>
+            <p><A href="/themes">"Browse all themes"</A></p>
+            <form class="search" role="search" on:submit=|ev| ev.prevent_default()>
+                <label class="label" for="q">"Search the briefs"</label>
+                <div class="search__row">
+                    <input class="input search__input" id="q" name="q" type="search" autocomplete="off"
+                        spellcheck="false" node_ref=search_input prop:value=q.get_untracked()
+                        on:input=move |ev| go_q("q", event_target_value(&ev))/>
+                </div>
+            </form>
+            <div class="filters">
+                <div class="filters__item">
+                    <label class="label" for="theme">"Theme"</label>
+                    <select class="select" id="theme" on:change=move |ev| go_theme("theme", event_target_value(&ev))>
+                        <option value="" selected=move || theme.get().is_empty()>"All themes"</option>
+                        {theme_options}
+                    </select>
+                </div>
+                <div class="filters__item">
+                    <label class="label" for="kind">"Kind of review"</label>
+                    <select class="select" id="kind" on:change=move |ev| go_kind("kind", event_target_value(&ev))>
+                        <option value="" selected=move || kind.get().is_empty()>"All kinds"</option>
+                        {kind_options}
+                    </select>
+                </div>
+            </div>
+            <p class="results-count" role="status">{status}</p>
+            {move || match hits.get() {
+                Some(hits) => view! { <SearchResults hits/> }.into_any(),
+                None => {
+                    let cards = library
+                        .briefs
+                        .iter()
+                        .filter(|b| matches_filters(b))
+                        .map(|brief| view! { <BriefCard brief/> })
+                        .collect_view();
+                    view! { <ul class="card-list">{cards}</ul> }.into_any()
+                }
+            }}
+            <h2>"Figures"</h2>
+            <ul class="link-list">
+                {library.stats.iter().map(|s| {
+                    let href = format!("/briefs/{}", s.id);
+                    view! { <li><A href=href>{s.title.clone()}</A></li> }
+                }).collect_view()}
+            </ul>
+        </Page>
+    }
+}
+
+/// Ranked search results with the matching words marked.
+#[component]
+fn SearchResults(
+    /// The hits, best first.
+    hits: Vec<Hit>,
+) -> impl IntoView {
+    if hits.is_empty() {
+        return view! {
+            <div class="empty">
+                <p>"No briefs match your search. Check the spelling, try fewer or different words, or clear the theme and kind filters."</p>
+            </div>
+        }
+        .into_any();
+    }
+    let items = hits
+        .into_iter()
+        .map(|hit| {
+            let href = format!("/briefs/{}", hit.id);
+            let snippets = hit
+                .snippets
+                .into_iter()
+                .map(|s| view! { <li><Marked text=s.text marks=s.marks/></li> })
+                .collect_view();
+            view! {
+                <li class="result">
+                    <h2 class="result__title"><A href=href><Marked text=hit.title marks=hit.title_marks/></A></h2>
+                    <ul class="result__snippets">{snippets}</ul>
+                </li>
+            }
+        })
+        .collect_view();
+    view! { <ol class="results">{items}</ol> }.into_any()
+}

@@ -1,0 +1,75 @@
+//! The only code that touches `window.localStorage`: a [`KeyValue`] over it that turns every
+//! browser failure into a typed [`KvError`] (blocked storage, quota exceeded, anything else).
+
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::domain::kv::{KeyValue, KvError};
+
+/// The browser's local storage, if the browser lets this page use it.
+pub struct LocalStorage {
+    storage: Option<web_sys::Storage>,
+}
+
+impl LocalStorage {
+    /// Opens local storage. Blocked storage (private mode, cookies off, sandboxed frames) is not
+    /// an error here: every later call reports [`KvError::Blocked`] instead.
+    pub fn open() -> Self {
+        // Reading `localStorage` itself throws when storage is blocked.
+        let storage = web_sys::window().and_then(|w| w.local_storage().ok().flatten());
+        Self { storage }
+    }
+
+    /// A store that behaves as blocked storage does, for tests and for a person who chose to
+    /// keep nothing.
+    pub fn blocked() -> Self {
+        Self { storage: None }
+    }
+
+    /// True if the browser refused access to storage.
+    pub fn is_blocked(&self) -> bool {
+        self.storage.is_none()
+    }
+
+    fn get_storage(&self) -> Result<&web_sys::Storage, KvError> {
+        self.storage.as_ref().ok_or(KvError::Blocked)
+    }
+}
+
+/// Turns a thrown JavaScript value into a typed error.
+pub fn classify(error: &JsValue) -> KvError {
+    if let Some(exception) = error.dyn_ref::<web_sys::DomException>() {
+        let name = exception.name();
+        return match name.as_str() {
+            "QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED" => KvError::QuotaExceeded,
+            "SecurityError" => KvError::Blocked,
+            _ => KvError::Other(format!("{name}: {}", exception.message())),
+        };
+    }
+    KvError::Other(error.as_string().unwrap_or_else(|| format!("{error:?}")))
+}
+
+impl KeyValue for LocalStorage {
+    fn get(&self, key: &str) -> Result<Option<String>, KvError> {
+        self.get_storage()?.get_item(key).map_err(|e| classify(&e))
+    }
+
+    fn set(&mut self, key: &str, value: &str) -> Result<(), KvError> {
+        self.get_storage()?.set_item(key, value).map_err(|e| classify(&e))
+    }
+
+    fn remove(&mut self, key: &str) -> Result<(), KvError> {
+        self.get_storage()?.remove_item(key).map_err(|e| classify(&e))
+    }
+
+    fn keys(&self) -> Result<Vec<String>, KvError> {
+        let storage = self.get_storage()?;
+        let count = storage.length().map_err(|e| classify(&e))?;
+        let mut keys = Vec::with_capacity(count as usize);
+        for i in 0..count {
+            if let Some(key) = storage.key(i).map_err(|e| classify(&e))? {
+                keys.push(key);
+            }
+        }
+        Ok(keys)
+    }
+}

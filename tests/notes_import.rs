@@ -1,0 +1,433 @@
+//! Host tests for export and import: one row per way a file can be wrong, then plans, applying
+//! them, and moving notes between devices.
+
+use safeguarding_toolkit::domain::kv::MemoryKv;
+use safeguarding_toolkit::domain::notes::{
+    export, plan, read_import, EditError, FreeNote, ImportAction, ImportCounts, ImportError, Note, NoteBody,
+    Notes, NotesStore, Reflection, NOTES_KEY,
+};
+use serde_json::{json, Value};
+
+fn free(text: &str) -> NoteBody {
+    NoteBody::Free(FreeNote {
+        title: "T".into(),
+        text: text.into(),
+    })
+}
+
+/// A valid export with three notes, as JSON to bend out of shape.
+fn valid() -> Value {
+    json!({
+        "type": "safeguarding-toolkit-notes",
+        "version": 1,
+        "exported_at": "2024-05-01T12:00:00Z",
+        "notes": [
+            {"id": "a", "created_at": 1, "updated_at": 2, "kind": "free-form", "title": "A", "text": "a"},
+            {"id": "b", "created_at": 1, "updated_at": 3, "history": [1], "kind": "reflection",
+             "activity": "Act", "when": "2024-04-01", "learnt": "L", "practice_change": "P"},
+            {"id": "c", "created_at": 1, "updated_at": 4, "kind": "next-step",
+             "brief_id": "child-b", "step": 1, "done_on": "2024-04-02", "what_i_did": null}
+        ]
+    })
+}
+
+fn with(change: impl FnOnce(&mut Value)) -> String {
+    let mut file = valid();
+    change(&mut file);
+    file.to_string()
+}
+
+fn missing(note: Option<usize>, field: &str) -> ImportError {
+    ImportError::MissingField {
+        note,
+        field: field.into(),
+    }
+}
+
+fn wrong(note: Option<usize>, field: &str, expected: &'static str) -> ImportError {
+    ImportError::WrongFieldType {
+        note,
+        field: field.into(),
+        expected,
+    }
+}
+
+#[test]
+fn a_valid_file_reads() {
+    let import = read_import(&valid().to_string()).unwrap();
+    assert_eq!(import.exported_at, "2024-05-01T12:00:00Z");
+    assert_eq!(import.notes.len(), 3);
+    assert_eq!(import.notes.get("b").unwrap().history, vec![1]);
+    // A field at the limit, in characters not bytes, is fine.
+    let at_limit = with(|f| f["notes"][0]["text"] = json!("é".repeat(20_000)));
+    assert!(read_import(&at_limit).is_ok());
+}
+
+#[test]
+fn each_malformed_file_gets_its_own_error() {
+    let big_note = |i: usize| {
+        json!({"id": format!("n{i}"), "created_at": 1, "updated_at": 1,
+                                      "kind": "free-form", "title": "", "text": ""})
+    };
+    let rows: Vec<(&str, String, ImportError)> = vec![
+        (
+            "not JSON",
+            "Dear diary".into(),
+            ImportError::NotJson {
+                detail: "expected value at line 1 column 1".into(),
+            },
+        ),
+        (
+            "empty file",
+            String::new(),
+            ImportError::NotJson {
+                detail: "EOF while parsing a value at line 1 column 0".into(),
+            },
+        ),
+        ("a list", "[]".into(), ImportError::WrongType { found: None }),
+        (
+            "no type",
+            with(|f| {
+                f.as_object_mut().unwrap().remove("type");
+            }),
+            ImportError::WrongType { found: None },
+        ),
+        (
+            "stored value, not an export",
+            r#"{"schema":1,"notes":[]}"#.into(),
+            ImportError::WrongType { found: None },
+        ),
+        (
+            "wrong type",
+            with(|f| f["type"] = json!("todo-list")),
+            ImportError::WrongType {
+                found: Some("todo-list".into()),
+            },
+        ),
+        (
+            "newer version",
+            with(|f| f["version"] = json!(2)),
+            ImportError::UnsupportedVersion { found: "2".into() },
+        ),
+        (
+            "version as text",
+            with(|f| f["version"] = json!("1")),
+            ImportError::UnsupportedVersion {
+                found: "\"1\"".into(),
+            },
+        ),
+        (
+            "no version",
+            with(|f| {
+                f.as_object_mut().unwrap().remove("version");
+            }),
+            missing(None, "version"),
+        ),
+        (
+            "no exported_at",
+            with(|f| {
+                f.as_object_mut().unwrap().remove("exported_at");
+            }),
+            missing(None, "exported_at"),
+        ),
+        (
+            "exported_at a number",
+            with(|f| f["exported_at"] = json!(5)),
+            wrong(None, "exported_at", "text"),
+        ),
+        (
+            "no notes",
+            with(|f| {
+                f.as_object_mut().unwrap().remove("notes");
+            }),
+            missing(None, "notes"),
+        ),
+        (
+            "notes not a list",
+            with(|f| f["notes"] = json!({})),
+            wrong(None, "notes", "a list"),
+        ),
+        (
+            "a note is a string",
+            with(|f| f["notes"][1] = json!("hello")),
+            ImportError::NotANote { note: 2 },
+        ),
+        (
+            "note without id",
+            with(|f| {
+                f["notes"][0].as_object_mut().unwrap().remove("id");
+            }),
+            missing(Some(1), "id"),
+        ),
+        (
+            "reflection without learnt",
+            with(|f| {
+                f["notes"][1].as_object_mut().unwrap().remove("learnt");
+            }),
+            missing(Some(2), "learnt"),
+        ),
+        (
+            "note without kind",
+            with(|f| {
+                f["notes"][2].as_object_mut().unwrap().remove("kind");
+            }),
+            missing(Some(3), "kind"),
+        ),
+        (
+            "time as text",
+            with(|f| f["notes"][0]["created_at"] = json!("yesterday")),
+            wrong(Some(1), "created_at", "a whole number"),
+        ),
+        (
+            "negative step",
+            with(|f| f["notes"][2]["step"] = json!(-1)),
+            wrong(Some(3), "step", "a whole number"),
+        ),
+        (
+            "text as a number",
+            with(|f| f["notes"][0]["text"] = json!(7)),
+            wrong(Some(1), "text", "text"),
+        ),
+        (
+            "optional field as a list",
+            with(|f| f["notes"][2]["what_i_did"] = json!([])),
+            wrong(Some(3), "what_i_did", "text"),
+        ),
+        (
+            "history of words",
+            with(|f| f["notes"][1]["history"] = json!(["x"])),
+            wrong(Some(2), "history", "a list of whole numbers"),
+        ),
+        (
+            "unknown kind",
+            with(|f| f["notes"][0]["kind"] = json!("poem")),
+            ImportError::UnknownKind {
+                note: 1,
+                kind: "poem".into(),
+            },
+        ),
+        (
+            "empty id",
+            with(|f| f["notes"][1]["id"] = json!("")),
+            ImportError::EmptyId { note: 2 },
+        ),
+        (
+            "huge string",
+            with(|f| f["notes"][1]["learnt"] = json!("x".repeat(20_001))),
+            ImportError::TooLong {
+                note: 2,
+                field: "learnt".into(),
+                length: 20_001,
+            },
+        ),
+        (
+            "duplicate ids",
+            with(|f| f["notes"][2]["id"] = json!("a")),
+            ImportError::DuplicateId {
+                id: "a".into(),
+                first: 1,
+                second: 3,
+            },
+        ),
+        (
+            "too many notes",
+            with(|f| f["notes"] = (0..20_001).map(big_note).collect()),
+            ImportError::TooManyNotes { count: 20_001 },
+        ),
+        (
+            "file too big",
+            format!("{}{}", valid(), " ".repeat(10_000_000)),
+            ImportError::TooLarge {
+                bytes: valid().to_string().len() + 10_000_000,
+            },
+        ),
+    ];
+    // Different errors have different messages (some rows share an error on purpose).
+    let mut messages = std::collections::BTreeMap::new();
+    for (name, text, expected) in rows {
+        let error = read_import(&text).expect_err(name);
+        assert_eq!(error, expected, "{name}");
+        let message = error.to_string();
+        assert!(
+            message.ends_with("Nothing has been changed."),
+            "{name}: {message}"
+        );
+        let earlier = messages.insert(message.clone(), error.clone());
+        assert!(
+            earlier.is_none_or(|e| e == error),
+            "{name}: message not distinct: {message}"
+        );
+    }
+}
+
+#[test]
+fn messages_name_the_field_and_the_limit() {
+    let error = ImportError::TooLong {
+        note: 4,
+        field: "text".into(),
+        length: 25_000,
+    };
+    let message = error.to_string();
+    assert!(
+        message.contains("Note 4") && message.contains("\"text\""),
+        "{message}"
+    );
+    assert!(
+        message.contains("25,000") && message.contains("20,000"),
+        "{message}"
+    );
+    let message = missing(Some(2), "learnt").to_string();
+    assert!(message.contains("note 2 has no \"learnt\""), "{message}");
+    let message = ImportError::TooLarge { bytes: 12_345_678 }.to_string();
+    assert!(
+        message.contains("12.3 MB") && message.contains("10 MB"),
+        "{message}"
+    );
+}
+
+#[test]
+fn export_is_self_describing_and_newest_first() {
+    let notes: Notes = [Note::new("old", free("old"), 1), Note::new("new", free("new"), 9)]
+        .into_iter()
+        .collect();
+    let file: Value = serde_json::from_str(&export(&notes, "2024-05-01T12:00:00Z").unwrap()).unwrap();
+    assert_eq!(file["type"], "safeguarding-toolkit-notes");
+    assert_eq!(file["version"], 1);
+    assert_eq!(file["exported_at"], "2024-05-01T12:00:00Z");
+    assert_eq!(file["notes"][0]["id"], "new");
+    assert_eq!(file["notes"][1]["kind"], "free-form");
+}
+
+#[test]
+fn export_then_import_into_a_clean_profile_gives_the_same_notes() {
+    let raw = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/notes-schema-1.json"),
+    )
+    .unwrap();
+    let mut original = NotesStore::load(MemoryKv::with_entries([(NOTES_KEY, raw.as_str())]));
+    let file = original.export("2024-05-01T12:00:00Z").unwrap();
+
+    let mut clean = NotesStore::load(MemoryKv::new());
+    let import = read_import(&file).unwrap();
+    let plan = plan(clean.notes(), &import);
+    assert_eq!(
+        plan.counts,
+        ImportCounts {
+            added: 9,
+            ..ImportCounts::default()
+        }
+    );
+    assert_eq!(clean.import(&plan).unwrap().added, 9);
+    clean.save().unwrap();
+    let reopened = NotesStore::load(clean.kv().clone());
+    assert_eq!(reopened.notes(), original.notes());
+}
+
+/// A reflection note with `learnt` text at a version.
+fn reflection(id: &str, learnt: &str, updated_at: u64, history: &[u64]) -> Note {
+    let body = NoteBody::Reflection(Reflection {
+        activity: "Act".into(),
+        when: "2024".into(),
+        learnt: learnt.into(),
+        practice_change: "P".into(),
+        peer_reflection: None,
+    });
+    let mut note = Note::new(id, body, 1);
+    note.updated_at = updated_at;
+    note.history = history.to_vec();
+    note
+}
+
+#[test]
+fn plan_counts_every_case_and_applying_twice_adds_no_duplicates() {
+    let current: Notes = [
+        reflection("same", "x", 5, &[]),
+        reflection("ours-newer", "ours", 7, &[5]),
+        reflection("file-newer", "old", 5, &[]),
+        reflection("both", "ours", 8, &[5]),
+    ]
+    .into_iter()
+    .collect();
+    let file_notes: Notes = [
+        reflection("same", "x", 5, &[]),
+        reflection("ours-newer", "older", 5, &[]),
+        reflection("file-newer", "newer", 9, &[5]),
+        reflection("both", "theirs", 9, &[5]),
+        reflection("new", "added", 3, &[]),
+    ]
+    .into_iter()
+    .collect();
+    let file = export(&file_notes, "2024-05-01T12:00:00Z").unwrap();
+    let import = read_import(&file).unwrap();
+    let plan = plan(&current, &import);
+    let expected = ImportCounts {
+        added: 1,
+        updated: 1,
+        kept_both: 1,
+        unchanged: 1,
+        skipped: 1,
+    };
+    assert_eq!(plan.counts, expected);
+    let action = |id: &str| plan.items.iter().find(|i| i.note.id == id).unwrap().action;
+    assert_eq!(action("both"), ImportAction::KeepBoth);
+    assert_eq!(action("ours-newer"), ImportAction::Skip);
+
+    let mut notes = current.clone();
+    assert_eq!(plan.apply(&mut notes), expected);
+    assert_eq!(notes.len(), 6);
+    assert_eq!(
+        notes.get("file-newer").unwrap(),
+        import.notes.get("file-newer").unwrap()
+    );
+    assert_eq!(
+        notes.get("ours-newer").unwrap(),
+        current.get("ours-newer").unwrap()
+    );
+    assert_eq!(notes.get("both").unwrap(), current.get("both").unwrap());
+    assert_eq!(
+        notes.get("both.9").unwrap().body,
+        import.notes.get("both").unwrap().body
+    );
+
+    let again = plan.apply(&mut notes);
+    assert_eq!(again.changes(), 0, "{again:?}");
+    assert_eq!(notes.len(), 6);
+}
+
+#[test]
+fn notes_travel_between_devices_and_the_newer_edit_wins() {
+    let mut laptop = NotesStore::load(MemoryKv::new());
+    laptop.put("r", free("first"), 100).unwrap();
+    let file = laptop.export("t1").unwrap();
+
+    let mut phone = NotesStore::load(MemoryKv::new());
+    let first = plan(phone.notes(), &read_import(&file).unwrap());
+    phone.import(&first).unwrap();
+    phone.put("r", free("edited on the phone"), 200).unwrap();
+    let back = phone.export("t2").unwrap();
+
+    let home = plan(laptop.notes(), &read_import(&back).unwrap());
+    assert_eq!(home.counts.updated, 1, "{:?}", home.counts);
+    laptop.import(&home).unwrap();
+    assert_eq!(laptop.notes().get("r").unwrap().body, free("edited on the phone"));
+
+    // Now both change it: importing keeps both.
+    laptop.put("r", free("laptop again"), 300).unwrap();
+    phone.put("r", free("phone again"), 301).unwrap();
+    let clash = plan(
+        laptop.notes(),
+        &read_import(&phone.export("t3").unwrap()).unwrap(),
+    );
+    assert_eq!(clash.counts.kept_both, 1, "{:?}", clash.counts);
+    // And an older copy coming back is skipped.
+    let stale = plan(laptop.notes(), &read_import(&back).unwrap());
+    assert_eq!(stale.counts.skipped, 1, "{:?}", stale.counts);
+}
+
+#[test]
+fn importing_into_read_only_notes_is_refused() {
+    let mut store = NotesStore::load(MemoryKv::with_entries([(NOTES_KEY, "{broken")]));
+    let plan = plan(store.notes(), &read_import(&valid().to_string()).unwrap());
+    assert_eq!(store.import(&plan), Err(EditError::ReadOnly));
+    assert!(store.notes().is_empty());
+}
