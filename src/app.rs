@@ -49,6 +49,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/briefs/:id") view=pages::brief::BriefPage/>
                     <Route path=path!("/themes") view=pages::themes::Themes/>
                     <Route path=path!("/guide") view=pages::guide::Guide/>
+                    <Route path=path!("/guide/:id") view=pages::guide_flow::GuideFlow/>
+                    <Route path=path!("/guide/:id/outcome") view=pages::guide_outcome::GuideOutcome/>
+                    <Route path=path!("/guide/:id/steps") view=pages::guide::GuideSteps/>
                     <Route path=path!("/notes") view=pages::notes::Notes/>
                     <Route path=path!("/about") view=pages::about::About/>
                 </Routes>

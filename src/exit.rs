@@ -65,7 +65,7 @@ pub fn install() {
     keyup.forget();
 
     // Coming back with the Back button may restore the hidden page from the cache: show it again.
-    let pageshow = Closure::<dyn Fn()>::new(|| restore_page());
+    let pageshow = Closure::<dyn Fn()>::new(restore_page);
     let _ = window.add_event_listener_with_callback("pageshow", pageshow.as_ref().unchecked_ref());
     pageshow.forget();
 }

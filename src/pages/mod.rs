@@ -4,6 +4,8 @@ pub mod about;
 pub mod brief;
 pub mod briefs;
 pub mod guide;
+pub mod guide_flow;
+pub mod guide_outcome;
 pub mod home;
 pub mod not_found;
 pub mod notes;
