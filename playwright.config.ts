@@ -2,7 +2,9 @@
 // that `make serve` uses. No browser is ever downloaded by Playwright.
 import { defineConfig, devices } from '@playwright/test';
 
-const port = 4173;
+// DIST and PORT let two builds be tested side by side; the defaults are what make test uses.
+const port = Number(process.env.PORT || 4173);
+const dist = process.env.DIST || 'dist';
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -25,7 +27,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node scripts/serve.mjs dist ${port}`,
+    command: `node scripts/serve.mjs ${dist} ${port}`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     timeout: 30_000,

@@ -20,8 +20,19 @@ if (!found || found[0].includes(' src=')) {
   console.error('postbuild: trunk\'s inline module script was not found in index.html');
   process.exit(1);
 }
+// Trunk's script uses a static import, which cannot sit inside try/catch: rebuild it with a
+// dynamic import so a failure to load can be shown to the person.
+const jsPath = found[1].match(/from\s+'([^']+)'/)?.[1];
+const wasmPath = found[1].match(/module_or_path:\s*'([^']+)'/)?.[1];
+if (!jsPath || !wasmPath) {
+  console.error('postbuild: could not read the module and wasm paths from trunk\'s script');
+  process.exit(1);
+}
 const body = `try {
-${found[1].trim()}
+  const bindings = await import('${jsPath}');
+  const wasm = await bindings.default({ module_or_path: '${wasmPath}' });
+  window.wasmBindings = bindings;
+  dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
 } catch (error) {
   const app = document.getElementById('app');
   if (app) {

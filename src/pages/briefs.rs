@@ -5,8 +5,7 @@ use std::sync::OnceLock;
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
+use leptos_router::hooks::use_query_map;
 
 use crate::components::brief_parts::BriefCard;
 use crate::components::page::Page;
@@ -25,32 +24,34 @@ fn index() -> &'static SearchIndex {
 #[component]
 pub fn Briefs() -> impl IntoView {
     let library = crate::state::use_state().library();
+    // The filters live in local signals, so typing never waits for the router, and are written
+    // to the address with `replaceState` so a reload or a shared link shows the same list. A real
+    // navigation (Back, a link) changes the router's query, which resets them.
     let query = use_query_map();
-    let param = move |key: &'static str| Memo::new(move |_| query.read().get(key).unwrap_or_default());
-    let (q, theme, kind) = (param("q"), param("theme"), param("kind"));
-
-    let navigate = use_navigate();
+    let from_url = move |key: &str| query.with_untracked(|m| m.get(key).unwrap_or_default());
+    let (q, theme, kind) = (
+        RwSignal::new(from_url("q")),
+        RwSignal::new(from_url("theme")),
+        RwSignal::new(from_url("kind")),
+    );
+    Effect::new(move |_| {
+        let map = query.get();
+        q.set(map.get("q").unwrap_or_default());
+        theme.set(map.get("theme").unwrap_or_default());
+        kind.set(map.get("kind").unwrap_or_default());
+    });
     let go = move |key: &str, value: String| {
-        let mut pairs = [
-            ("q", q.get_untracked()),
-            ("theme", theme.get_untracked()),
-            ("kind", kind.get_untracked()),
-        ];
-        for pair in pairs.iter_mut().filter(|p| p.0 == key) {
-            pair.1 = value.clone();
+        match key {
+            "q" => q.set(value),
+            "theme" => theme.set(value),
+            _ => kind.set(value),
         }
-        let borrowed: Vec<(&str, &str)> = pairs.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        navigate(
-            &with_query("/briefs", &borrowed),
-            NavigateOptions {
-                replace: true,
-                scroll: false,
-                ..Default::default()
-            },
-        );
+        let (qv, tv, kv) = (q.get_untracked(), theme.get_untracked(), kind.get_untracked());
+        let url = with_query("/briefs", &[("q", &qv), ("theme", &tv), ("kind", &kv)]);
+        replace_url(&url);
     };
-    let go_q = go.clone();
-    let go_theme = go.clone();
+    let go_q = go;
+    let go_theme = go;
     let go_kind = go;
 
     let matches_filters = move |b: &Brief| {
@@ -159,6 +160,13 @@ pub fn Briefs() -> impl IntoView {
                 }).collect_view()}
             </ul>
         </Page>
+    }
+}
+
+/// Writes the address without a new history entry and without a router navigation.
+fn replace_url(url: &str) {
+    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(url));
     }
 }
 
