@@ -63,6 +63,7 @@ fn every_module_starts_with_a_purpose_line() {
     let mut missing = Vec::new();
     let mut files = rust_files(&root().join("src"));
     files.extend(rust_files(&root().join("tests")));
+    files.extend(rust_files(&root().join("build")));
     files.push(root().join("build.rs"));
     for file in files {
         let text = fs::read_to_string(&file).expect("readable file");
