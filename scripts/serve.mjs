@@ -53,7 +53,9 @@ const server = createServer(async (req, res) => {
   const ext = extname(file);
   const accepts = String(req.headers['accept-encoding'] || '');
   const encoding = !compressible.has(ext) ? null : accepts.includes('br') ? 'br' : accepts.includes('gzip') ? 'gzip' : null;
-  const key = `${file}|${encoding}`;
+  // Compressed copies are kept in memory, keyed by modification time so a rebuild is served.
+  const { mtimeMs } = await stat(file);
+  const key = `${file}|${encoding}|${mtimeMs}`;
   let body = cache.get(key);
   if (!body) {
     const raw = await readFile(file);

@@ -17,7 +17,7 @@ step "Layer 1 of 3: host tests (cargo test)"
 cargo test --quiet
 
 step "Layer 2 of 3: browser unit tests (wasm-bindgen-test in headless Chromium)"
-cargo test --quiet --target wasm32-unknown-unknown --test browser_storage
+cargo test --target wasm32-unknown-unknown --test browser_storage
 
 step "Release build (trunk, offline)"
 scripts/build.sh
