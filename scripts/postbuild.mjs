@@ -2,9 +2,9 @@
 // moved to dist/. It moves trunk's inline start-up <script type="module"> into boot-<hash>.js,
 // so the page needs no inline script and the Content-Security-Policy can forbid it. The boot
 // script also shows a plain message if the app cannot start.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) {
@@ -56,3 +56,28 @@ if (/<script(?![^>]*\ssrc=)[^>]*>/.test(html)) {
 }
 writeFileSync(indexPath, html);
 console.log(`postbuild: moved the start-up script to ${name}`);
+
+// Write this build's file list and version into the service worker, so it precaches exactly
+// what was built and a new build replaces the old caches.
+function filesUnder(folder) {
+  return readdirSync(folder).flatMap((name) => {
+    const path = join(folder, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+}
+const swPath = join(dir, 'sw.js');
+const files = filesUnder(dir)
+  .filter((path) => path !== swPath)
+  .map((path) => '/' + relative(dir, path).split(sep).join('/'))
+  .sort();
+const version = createHash('sha256');
+for (const url of files) version.update(url).update(readFileSync(join(dir, url)));
+let sw = readFileSync(swPath, 'utf8');
+if (!sw.includes('__BUILD_VERSION__') || !sw.includes('__PRECACHE_FILES__')) {
+  console.error('postbuild: sw.js has no placeholders to fill');
+  process.exit(1);
+}
+const buildVersion = version.digest('hex').slice(0, 16);
+sw = sw.replace('__BUILD_VERSION__', buildVersion).replace('__PRECACHE_FILES__', JSON.stringify(files));
+writeFileSync(swPath, sw);
+console.log(`postbuild: service worker ${buildVersion} precaches ${files.length} files`);

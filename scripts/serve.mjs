@@ -2,9 +2,13 @@
 // falls back to index.html (so deep links survive a reload), brotli or gzip when the browser
 // accepts it, long caching for hashed files. Usage: node scripts/serve.mjs [dir] [port] [host]
 import { createServer } from 'node:http';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, readdir, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
-import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
+import { brotliCompress, gzip, constants } from 'node:zlib';
+import { promisify } from 'node:util';
+
+const brotliAsync = promisify(brotliCompress);
+const gzipAsync = promisify(gzip);
 
 const root = normalize(process.argv[2] || 'dist');
 const port = Number(process.argv[3] || 8080);
@@ -43,6 +47,26 @@ async function resolve(urlPath) {
   return undefined;
 }
 
+// Compressed copies are kept in memory, keyed by modification time so a rebuild is served.
+// Brotli at its best quality takes seconds for the wasm, so every file is compressed once,
+// before the server starts answering, as a static host compresses at deploy time.
+async function encoded(file, encoding) {
+  const { mtimeMs } = await stat(file);
+  const key = `${file}|${encoding}|${mtimeMs}`;
+  if (!cache.has(key)) {
+    cache.set(key, readFile(file).then((raw) =>
+      encoding === 'br' ? brotliAsync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } })
+        : encoding === 'gzip' ? gzipAsync(raw, { level: 9 }) : raw));
+  }
+  return cache.get(key);
+}
+
+async function filesUnder(dir) {
+  const entries = await readdir(dir, { withFileTypes: true });
+  const nested = await Promise.all(entries.map((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)])));
+  return nested.flat();
+}
+
 const server = createServer(async (req, res) => {
   const file = await resolve(req.url || '/');
   if (!file) {
@@ -53,17 +77,7 @@ const server = createServer(async (req, res) => {
   const ext = extname(file);
   const accepts = String(req.headers['accept-encoding'] || '');
   const encoding = !compressible.has(ext) ? null : accepts.includes('br') ? 'br' : accepts.includes('gzip') ? 'gzip' : null;
-  // Compressed copies are kept in memory, keyed by modification time so a rebuild is served.
-  const { mtimeMs } = await stat(file);
-  const key = `${file}|${encoding}|${mtimeMs}`;
-  let body = cache.get(key);
-  if (!body) {
-    const raw = await readFile(file);
-    body = encoding === 'br'
-      ? brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } })
-      : encoding === 'gzip' ? gzipSync(raw, { level: 9 }) : raw;
-    cache.set(key, body);
-  }
+  const body = await encoded(file, encoding);
   const hashed = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/.test(file);
   const headers = {
     'content-type': types[ext] || 'application/octet-stream',
@@ -78,6 +92,10 @@ const server = createServer(async (req, res) => {
   res.end(req.method === 'HEAD' ? undefined : body);
 });
 
+const files = (await filesUnder(root)).filter((f) => compressible.has(extname(f)));
+await Promise.all(files.flatMap((f) => [encoded(f, 'br'), encoded(f, 'gzip')]));
+
 server.listen(port, host, () => {
-  console.log(`Serving ${root} at http://${host}:${port} (press Ctrl+C to stop)`);
+  // Port 0 asks the system for a free port; say which one was given.
+  console.log(`Serving ${root} at http://${host}:${server.address().port} (press Ctrl+C to stop)`);
 });

@@ -72,12 +72,14 @@ fn install_in_page_links(document: &web_sys::Document) {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     crate::state::provide_state();
+    crate::offline::provide_updates();
     view! {
         <Title formatter=|page: String| {
             if page.is_empty() { APP_NAME.to_owned() } else { format!("{page} – {APP_NAME}") }
         }/>
         <Router>
             <Header/>
+            <crate::offline::UpdateBanner/>
             <FocusOnNavigate/>
             <main class="main" id="main" tabindex="-1">
                 <Routes fallback=pages::not_found::NotFound>
@@ -85,11 +87,17 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/briefs") view=pages::briefs::Briefs/>
                     <Route path=path!("/briefs/:id") view=pages::brief::BriefPage/>
                     <Route path=path!("/themes") view=pages::themes::Themes/>
+                    <Route path=path!("/glossary") view=pages::glossary::Glossary/>
                     <Route path=path!("/guide") view=pages::guide::Guide/>
                     <Route path=path!("/guide/:id") view=pages::guide_flow::GuideFlow/>
                     <Route path=path!("/guide/:id/outcome") view=pages::guide_outcome::GuideOutcome/>
                     <Route path=path!("/guide/:id/steps") view=pages::guide::GuideSteps/>
                     <Route path=path!("/notes") view=pages::notes::Notes/>
+                    <Route path=path!("/notes/new") view=pages::notes_edit::NewNote/>
+                    <Route path=path!("/notes/import") view=pages::notes_import::NotesImport/>
+                    <Route path=path!("/notes/cpd") view=pages::notes_cpd::NotesCpd/>
+                    <Route path=path!("/notes/delete") view=pages::notes_delete::NotesDelete/>
+                    <Route path=path!("/notes/:id") view=pages::notes_edit::EditNote/>
                     <Route path=path!("/about") view=pages::about::About/>
                 </Routes>
             </main>

@@ -13,6 +13,10 @@ pub mod components;
 #[cfg(target_arch = "wasm32")]
 pub mod exit;
 #[cfg(target_arch = "wasm32")]
+pub mod notes_sync;
+#[cfg(target_arch = "wasm32")]
+pub mod offline;
+#[cfg(target_arch = "wasm32")]
 pub mod pages;
 #[cfg(target_arch = "wasm32")]
 pub mod state;

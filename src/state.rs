@@ -3,8 +3,14 @@
 use leptos::prelude::*;
 
 use crate::domain::content::Library;
+use crate::domain::notes::{
+    EditError, EncodeError, Health, ImportCounts, ImportPlan, MergeReport, Note, NoteBody, Notes, NotesStore,
+    SaveError, SaveState,
+};
+use crate::notes_sync::{cancel_save, now_iso, now_ms, schedule_save};
+use crate::storage::LocalStorage as BrowserStorage;
 
-/// Read access to the bundled content; more state (notes) joins it as issues land.
+/// Read access to the bundled content.
 #[derive(Clone, Copy)]
 pub struct AppState {
     library: &'static Library,
@@ -17,14 +23,271 @@ impl AppState {
     }
 }
 
-/// Provides the app state to every component below the root.
+/// Provides the app state and the notes to every component below the root, and starts
+/// saving notes when the page is left and listening for other tabs.
 pub fn provide_state() {
     provide_context(AppState {
         library: crate::domain::bundle::library(),
     });
+    let notes = NotesState::load();
+    provide_context(notes);
+    crate::notes_sync::install(notes);
 }
 
 /// The app state provided at the root.
 pub fn use_state() -> AppState {
     expect_context::<AppState>()
+}
+
+/// The notes provided at the root.
+pub fn use_notes() -> NotesState {
+    expect_context::<NotesState>()
+}
+
+/// What the last delete removed, so that it can be undone.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Deleted {
+    /// The notes as they were.
+    pub notes: Vec<Note>,
+    /// Whether this was "delete all".
+    pub all: bool,
+}
+
+/// The person's notes: the store over local storage, and signals that say what changed.
+///
+/// Every change goes through a named command here; nothing else sets these signals.
+#[derive(Clone, Copy)]
+pub struct NotesState {
+    store: StoredValue<NotesStore<BrowserStorage>, LocalStorage>,
+    /// Notified whenever the notes change.
+    changed: Trigger,
+    health: RwSignal<Health>,
+    /// The save state to show: the last outcome of saving, never "a save is due".
+    status: RwSignal<SaveState>,
+    deleted: RwSignal<Option<Deleted>>,
+    /// What the last merge from another tab did.
+    from_other_tab: RwSignal<Option<MergeReport>>,
+}
+
+impl NotesState {
+    /// Reads the notes from local storage (memory only when the browser blocks it).
+    fn load() -> Self {
+        let store = NotesStore::load(BrowserStorage::open());
+        let due = *store.save_state() == SaveState::Unsaved;
+        let state = NotesState {
+            health: RwSignal::new(store.health().clone()),
+            status: RwSignal::new(store.save_state().clone()),
+            store: StoredValue::new_local(store),
+            changed: Trigger::new(),
+            deleted: RwSignal::new(None),
+            from_other_tab: RwSignal::new(None),
+        };
+        // Notes upgraded from an older schema are saved in the new one (the old value is
+        // backed up by the store first).
+        if due {
+            schedule_save(state);
+        }
+        state
+    }
+
+    /// Runs `f` on the notes; a reactive caller runs again when they change.
+    pub fn with<R>(&self, f: impl FnOnce(&Notes) -> R) -> R {
+        self.changed.track();
+        self.with_untracked(f)
+    }
+
+    /// Runs `f` on the notes without tracking changes.
+    pub fn with_untracked<R>(&self, f: impl FnOnce(&Notes) -> R) -> R {
+        self.store.with_value(|store| f(store.notes()))
+    }
+
+    /// The note with this id, as it is now, without tracking changes.
+    pub fn note_untracked(&self, id: &str) -> Option<Note> {
+        self.with_untracked(|notes| notes.get(id).cloned())
+    }
+
+    /// Whether notes can be kept, and if not, why.
+    pub fn health(&self) -> Health {
+        self.health.get()
+    }
+
+    /// Whether edits are refused (unreadable data, or data from a newer version).
+    pub fn is_read_only(&self) -> bool {
+        self.health.with(Health::is_read_only)
+    }
+
+    /// The last outcome of saving, for the status line.
+    pub fn status(&self) -> SaveState {
+        self.status.get()
+    }
+
+    /// The stored value that could not be read, for the person to download.
+    pub fn unreadable_text(&self) -> Option<String> {
+        self.health.track();
+        self.store
+            .with_value(|store| store.unreadable_text().map(String::from))
+    }
+
+    /// What the last delete removed, while it can be undone.
+    pub fn deleted(&self) -> Option<Deleted> {
+        self.deleted.get()
+    }
+
+    /// What the last merge from another tab did.
+    pub fn from_other_tab(&self) -> Option<MergeReport> {
+        self.from_other_tab.get()
+    }
+
+    /// Runs `f` on the store, then publishes the store's health and save state.
+    fn edit<R>(&self, f: impl FnOnce(&mut NotesStore<BrowserStorage>) -> R) -> R {
+        let result = {
+            let mut store = self.store.write_value();
+            f(&mut store)
+        };
+        self.publish();
+        result
+    }
+
+    fn publish(&self) {
+        let (health, state) = self
+            .store
+            .with_value(|s| (s.health().clone(), s.save_state().clone()));
+        if self.health.with_untracked(|h| *h != health) {
+            self.health.set(health);
+        }
+        if state != SaveState::Unsaved && self.status.with_untracked(|s| *s != state) {
+            self.status.set(state);
+        }
+    }
+
+    /// Adds a note, or changes the note with this id, and saves after a short pause.
+    pub fn put(&self, id: &str, body: NoteBody) -> Result<bool, EditError> {
+        let changed = self.edit(|store| store.put(id, body, now_ms()))?;
+        if changed {
+            self.changed.notify();
+            schedule_save(*self);
+        }
+        Ok(changed)
+    }
+
+    /// Deletes a note; [`NotesState::undo_delete`] puts it back.
+    pub fn delete(&self, id: &str) -> Result<(), EditError> {
+        if let Some(note) = self.edit(|store| store.delete(id))? {
+            self.deleted.set(Some(Deleted {
+                notes: vec![note],
+                all: false,
+            }));
+            self.changed.notify();
+            schedule_save(*self);
+        }
+        Ok(())
+    }
+
+    /// Deletes every note; [`NotesState::undo_delete`] puts them back.
+    pub fn delete_all(&self) -> Result<usize, EditError> {
+        let removed = self.edit(|store| store.delete_all())?;
+        let count = removed.len();
+        if count > 0 {
+            self.deleted.set(Some(Deleted {
+                notes: removed,
+                all: true,
+            }));
+            self.changed.notify();
+            // A failed save shows in the status line; the notes stay in memory.
+            let _ = self.save_now();
+        }
+        Ok(count)
+    }
+
+    /// Puts back what the last delete removed, and saves.
+    pub fn undo_delete(&self) -> Result<(), EditError> {
+        let Some(deleted) = self.deleted.get_untracked() else {
+            return Ok(());
+        };
+        self.edit(|store| {
+            deleted
+                .notes
+                .into_iter()
+                .try_for_each(|note| store.restore(note).map(|_| ()))
+        })?;
+        self.deleted.set(None);
+        self.changed.notify();
+        // A failed save shows in the status line; the notes stay in memory.
+        let _ = self.save_now();
+        Ok(())
+    }
+
+    /// Forgets the last delete, so it can no longer be undone.
+    pub fn forget_deleted(&self) {
+        if self.deleted.with_untracked(Option::is_some) {
+            self.deleted.set(None);
+        }
+    }
+
+    /// Saves now, cancelling any save that is due.
+    pub fn save_now(&self) -> Result<(), SaveError> {
+        cancel_save();
+        self.edit(|store| store.save())
+    }
+
+    /// Saves now if anything is not saved yet (or the last save failed).
+    pub fn flush(&self) {
+        let due = self.store.with_value(|store| match store.save_state() {
+            SaveState::Unsaved => true,
+            SaveState::Failed(error) => *error != SaveError::ReadOnly,
+            SaveState::Saved | SaveState::MemoryOnly => false,
+        });
+        if due {
+            let _ = self.save_now();
+        } else {
+            cancel_save();
+        }
+    }
+
+    /// Takes in what another tab stored (the `storage` event's new value).
+    pub fn merge_external(&self, raw: Option<String>) {
+        let report = self.edit(|store| store.merge_external(raw.as_deref()));
+        self.after_merge(report);
+    }
+
+    /// Takes in whatever is stored now (after another tab cleared storage).
+    pub fn merge_stored(&self) {
+        let raw = self.store.with_value(|store| {
+            use crate::domain::kv::KeyValue;
+            store.kv().get(crate::domain::notes::NOTES_KEY).ok().flatten()
+        });
+        self.merge_external(raw);
+    }
+
+    fn after_merge(&self, report: MergeReport) {
+        self.changed.notify();
+        if !report.is_empty() {
+            self.from_other_tab.set(Some(report));
+        }
+        if self.store.with_value(|s| *s.save_state() == SaveState::Unsaved) {
+            schedule_save(*self);
+        }
+    }
+
+    /// The notes as an export file, stamped with the time now.
+    pub fn export(&self) -> Result<String, EncodeError> {
+        let exported_at = now_iso();
+        self.edit(|store| store.export(&exported_at))
+    }
+
+    /// Applies an import plan and saves at once. The counts say what was done; the save result
+    /// says whether it was kept.
+    pub fn import(&self, plan: &ImportPlan) -> Result<(ImportCounts, Result<(), SaveError>), EditError> {
+        let counts = self.edit(|store| store.import(plan))?;
+        self.changed.notify();
+        Ok((counts, self.save_now()))
+    }
+
+    /// Leaves read-only mode (the unreadable or newer value is kept under a backup key first).
+    pub fn reset(&self) -> Result<(), SaveError> {
+        cancel_save();
+        let result = self.edit(|store| store.reset());
+        self.changed.notify();
+        result
+    }
 }

@@ -59,3 +59,166 @@ fn browser_exceptions_are_classified_by_name() {
         web_sys::DomException::new_with_message_and_name("boom", "InvalidStateError").expect("DOMException");
     assert!(matches!(classify(&other.into()), KvError::Other(m) if m.contains("InvalidStateError")));
 }
+
+// The notes store over real localStorage: unreadable data is kept, a full storage damages
+// nothing, blocked storage keeps notes in memory, and two stores (two tabs) lose no edit.
+
+mod notes {
+    use safeguarding_toolkit::domain::kv::KeyValue;
+    use safeguarding_toolkit::domain::notes::{
+        FreeNote, Health, NoteBody, NotesStore, SaveError, SaveState, BACKUP_PREFIX, NOTES_KEY,
+    };
+    use safeguarding_toolkit::storage::LocalStorage;
+    use wasm_bindgen_test::*;
+
+    const FILLER: &str = "browser-storage-test-filler";
+
+    fn free(text: &str) -> NoteBody {
+        NoteBody::Free(FreeNote {
+            title: String::new(),
+            text: text.into(),
+        })
+    }
+
+    /// Removes the notes, their backups and any filler, so each test starts clean.
+    fn clear() {
+        let mut storage = LocalStorage::open();
+        for key in storage.keys().expect("keys") {
+            if key == NOTES_KEY || key == FILLER || key.starts_with(BACKUP_PREFIX) {
+                storage.remove(&key).expect("remove");
+            }
+        }
+    }
+
+    fn stored(key: &str) -> Option<String> {
+        LocalStorage::open().get(key).expect("get")
+    }
+
+    /// Fills local storage until less than `room` characters more would fit.
+    fn fill_storage(room: usize) {
+        let mut storage = LocalStorage::open();
+        let mut filler = String::new();
+        let mut step = 1 << 24;
+        while step >= room {
+            let candidate = filler.clone() + &"x".repeat(step);
+            if storage.set(FILLER, &candidate).is_ok() {
+                filler = candidate;
+            } else {
+                step /= 2;
+            }
+        }
+    }
+
+    #[wasm_bindgen_test]
+    fn unreadable_notes_are_backed_up_left_in_place_and_never_written_over() {
+        clear();
+        let corrupt = "{\"schema\": 1, \"notes\": [ {\"id\": \"a\", \"text\": \"half a wo";
+        LocalStorage::open().set(NOTES_KEY, corrupt).expect("set");
+        let mut store = NotesStore::load(LocalStorage::open());
+        let Health::Unreadable {
+            backup_key: Some(backup),
+            ..
+        } = store.health().clone()
+        else {
+            panic!("expected unreadable, got {:?}", store.health());
+        };
+        assert_eq!(stored(&backup).as_deref(), Some(corrupt));
+        assert!(store.put("b", free("new"), 1).is_err());
+        assert_eq!(store.save(), Err(SaveError::ReadOnly));
+        assert_eq!(stored(NOTES_KEY).as_deref(), Some(corrupt));
+        // Loading again makes no second copy and still changes nothing.
+        let again = NotesStore::load(LocalStorage::open());
+        assert!(again.health().is_read_only());
+        assert_eq!(stored(NOTES_KEY).as_deref(), Some(corrupt));
+        let backups = LocalStorage::open()
+            .keys()
+            .expect("keys")
+            .into_iter()
+            .filter(|k| k.starts_with(BACKUP_PREFIX))
+            .count();
+        assert_eq!(backups, 1);
+        clear();
+    }
+
+    #[wasm_bindgen_test]
+    fn notes_from_a_newer_version_are_left_alone() {
+        clear();
+        let newer = r#"{"schema": 99, "notes": [{"id": "x", "shape": "new"}]}"#;
+        LocalStorage::open().set(NOTES_KEY, newer).expect("set");
+        let mut store = NotesStore::load(LocalStorage::open());
+        assert_eq!(store.health(), &Health::Newer { schema: 99 });
+        assert!(store.put("b", free("new"), 1).is_err());
+        assert_eq!(store.save(), Err(SaveError::ReadOnly));
+        assert_eq!(stored(NOTES_KEY).as_deref(), Some(newer));
+        clear();
+    }
+
+    #[wasm_bindgen_test]
+    fn a_full_storage_keeps_the_edit_in_memory_and_the_saved_notes_intact() {
+        clear();
+        let mut store = NotesStore::load(LocalStorage::open());
+        store.put("a", free("saved before"), 1).expect("put");
+        store.save().expect("save");
+        let before = stored(NOTES_KEY);
+        fill_storage(4_000);
+        let long = "every word of this matters ".repeat(400);
+        store.put("b", free(&long), 2).expect("put");
+        assert_eq!(store.save(), Err(SaveError::Full));
+        assert_eq!(store.save_state(), &SaveState::Failed(SaveError::Full));
+        assert_eq!(stored(NOTES_KEY), before, "the saved notes were changed");
+        assert!(
+            matches!(&store.notes().get("b").expect("in memory").body, NoteBody::Free(n) if n.text == long)
+        );
+        // With room again, the same store saves everything.
+        LocalStorage::open().remove(FILLER).expect("remove");
+        store.save().expect("save with room");
+        let reloaded = NotesStore::load(LocalStorage::open());
+        assert_eq!(reloaded.notes(), store.notes());
+        clear();
+    }
+
+    #[wasm_bindgen_test]
+    fn blocked_storage_keeps_notes_in_memory_for_the_visit() {
+        let mut store = NotesStore::load(LocalStorage::blocked());
+        assert_eq!(store.health(), &Health::MemoryOnly);
+        store.put("a", free("kept for now"), 1).expect("put");
+        assert_eq!(store.save(), Ok(()));
+        assert_eq!(store.save_state(), &SaveState::MemoryOnly);
+        assert_eq!(store.notes().len(), 1);
+    }
+
+    #[wasm_bindgen_test]
+    fn two_tabs_editing_lose_no_edit() {
+        clear();
+        let mut one = NotesStore::load(LocalStorage::open());
+        let mut two = NotesStore::load(LocalStorage::open());
+        one.put("shared", free("base"), 1).expect("put");
+        one.save().expect("save");
+        two.merge_external(stored(NOTES_KEY).as_deref());
+        // Different notes, and the same note, changed in both before either saves.
+        one.put("from-one", free("one's note"), 2).expect("put");
+        two.put("from-two", free("two's note"), 2).expect("put");
+        one.put("shared", free("one's edit"), 3).expect("put");
+        two.put("shared", free("two's edit"), 3).expect("put");
+        one.save().expect("save one");
+        two.save().expect("save two");
+        one.merge_external(stored(NOTES_KEY).as_deref());
+        let texts = |store: &NotesStore<LocalStorage>| {
+            let mut texts: Vec<String> = store
+                .notes()
+                .iter()
+                .filter_map(|n| match &n.body {
+                    NoteBody::Free(f) => Some(f.text.clone()),
+                    _ => None,
+                })
+                .collect();
+            texts.sort();
+            texts
+        };
+        let expected = ["one's edit", "one's note", "two's edit", "two's note"];
+        assert_eq!(texts(&two), expected);
+        assert_eq!(texts(&one), expected);
+        assert_eq!(texts(&NotesStore::load(LocalStorage::open())), expected);
+        clear();
+    }
+}

@@ -3,5 +3,11 @@
 pub mod brief_parts;
 pub mod citations;
 pub mod layout;
+pub mod notes_banner;
+pub mod notes_brief;
+pub mod notes_fields;
+pub mod notes_files;
+pub mod notes_form;
+pub mod notes_list;
 pub mod page;
 pub mod text;

@@ -6,6 +6,9 @@
 //! only `std` and `serde`. The engine that walks a guide is in `guide_walk.rs`.
 
 use serde::{Deserialize, Serialize};
+
+// `content` is this module's sibling in the app, in build.rs and in the content check test.
+use super::content::is_slug;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The `format_version` every guide file must carry today.
@@ -204,16 +207,6 @@ impl Choice {
     pub fn is_dont_know(&self) -> bool {
         self.id == "dont-know"
     }
-}
-
-fn is_slug(id: &str) -> bool {
-    !id.is_empty()
-        && !id.starts_with('-')
-        && !id.ends_with('-')
-        && !id.contains("--")
-        && id
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
 fn id_needle(id: &str) -> String {

@@ -6,6 +6,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::components::brief_parts::{kind_name, SourceLine};
+use crate::components::notes_brief::BriefNotes;
 use crate::components::page::Page;
 use crate::components::text::{provide_glossary_scope, Text};
 use crate::domain::content::{Brief, BriefTheme, Coverage};
@@ -90,6 +91,7 @@ fn BriefView(
                     {brief.next_steps.iter().map(|s| view! { <li><Text text=s.clone()/></li> }).collect_view()}
                 </ol>
             })}
+            <BriefNotes brief/>
             <SourceLine sources=&brief.sources locator=brief.locator.as_deref()/>
             <h2 class="no-print">"Related briefs"</h2>
             <ul class="link-list no-print">{related}</ul>

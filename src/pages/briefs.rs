@@ -114,7 +114,10 @@ pub fn Briefs() -> impl IntoView {
     view! {
         <Page title="Learning briefs">
             <p class="lead">"What reviews found, the key learning and your next steps. Search, or filter by theme and kind of review."</p>
-            <p><A href="/themes">"Browse all themes"</A></p>
+            <ul class="link-list">
+                <li><A href="/themes">"Browse all themes"</A></li>
+                <li><A href="/glossary">"Glossary of acronyms"</A></li>
+            </ul>
             <form class="search" role="search" on:submit=|ev| ev.prevent_default()>
                 <label class="label" for="q">"Search the briefs"</label>
                 <div class="search__row">

@@ -3,11 +3,16 @@
 pub mod about;
 pub mod brief;
 pub mod briefs;
+pub mod glossary;
 pub mod guide;
 pub mod guide_flow;
 pub mod guide_outcome;
 pub mod home;
 pub mod not_found;
 pub mod notes;
+pub mod notes_cpd;
+pub mod notes_delete;
+pub mod notes_edit;
+pub mod notes_import;
 pub mod stats;
 pub mod themes;

@@ -27,7 +27,8 @@ export { expect };
 
 /// Waits until the app has mounted (the loading line is gone and a heading is shown).
 export async function ready(page: Page) {
-  await expect(page.locator('main h1')).toBeVisible();
+  // Generous: on a loaded 2-core machine compiling the wasm can take several seconds.
+  await expect(page.locator('main h1')).toBeVisible({ timeout: 20_000 });
 }
 
 /// Runs axe with the WCAG 2.2 AA tags and expects no violations.

@@ -8,6 +8,8 @@ const ROUTES: Array<[string, string]> = [
   ['/guide', 'Review guide'],
   ['/notes', 'My notes'],
   ['/about', 'About this toolkit'],
+  ['/themes', 'Themes'],
+  ['/glossary', 'Glossary'],
   ['/no-such-page', 'Page not found'],
 ];
 

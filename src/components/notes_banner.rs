@@ -1,0 +1,153 @@
+//! What every notes screen says about the notes themselves: a banner when they cannot be kept
+//! or read, the "Saved" / "Not saved" status line, the privacy points and the export button.
+
+use leptos::prelude::*;
+
+use crate::components::notes_files::download;
+use crate::domain::notes::{Health, SaveState, PRIVACY_POINTS};
+use crate::notes_sync::today;
+use crate::state::use_notes;
+
+/// A banner saying what is wrong when notes cannot be kept (storage blocked), cannot be read
+/// (unreadable data) or cannot be changed (data from a newer version), and what to do next.
+/// Nothing is shown while notes are read and saved normally.
+#[component]
+pub fn NotesHealthBanner() -> impl IntoView {
+    let notes = use_notes();
+    let reset_error = RwSignal::new(None::<String>);
+    move || {
+        let health = notes.health();
+        let (title, actions) = match &health {
+            Health::Ready => return None,
+            Health::MemoryOnly => (
+                "Your notes will not be kept",
+                view! { <ExportButton/> }.into_any(),
+            ),
+            Health::Unreadable { .. } => (
+                "Your saved notes could not be read",
+                view! { <UnreadableActions reset_error/> }.into_any(),
+            ),
+            Health::Newer { .. } => ("Your notes are from a newer version", ().into_any()),
+        };
+        Some(view! {
+            <div class="notes-banner" role="region" aria-labelledby="notes-banner-title">
+                <h2 class="notes-banner__title" id="notes-banner-title">{title}</h2>
+                <p>{health.to_string()}</p>
+                {actions}
+                {move || reset_error.get().map(|e| view! { <p class="error-message">{e}</p> })}
+            </div>
+        })
+    }
+}
+
+/// The choices after unreadable data: keep a copy of it, or start again.
+#[component]
+fn UnreadableActions(
+    /// Where to say why starting again failed.
+    reset_error: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let notes = use_notes();
+    let save_copy = move |_| {
+        if let Some(text) = notes.unreadable_text() {
+            let name = format!("safeguarding-notes-unreadable-{}.txt", today());
+            if let Err(e) = download(&name, "text/plain", &text) {
+                reset_error.set(Some(format!("The file could not be downloaded ({e}).")));
+            }
+        }
+    };
+    let start_again = move |_| match notes.reset() {
+        Ok(()) => reset_error.set(None),
+        Err(e) => reset_error.set(Some(format!("Could not start again. {e}"))),
+    };
+    view! {
+        <div class="notes-actions">
+            <button class="button button--secondary" type="button" on:click=save_copy>
+                "Download the unreadable notes"
+            </button>
+            <button class="button button--warning" type="button" on:click=start_again>
+                "Start again with no notes"
+            </button>
+        </div>
+        <p class="hint">"Starting again keeps the copy in this browser. Notes you write after that are saved as usual."</p>
+    }
+}
+
+/// The last outcome of saving, announced to screen readers: "Saved", or "Not saved" and why.
+#[component]
+pub fn SaveStatus(
+    /// An editor's own reason the latest change was not kept (such as a field too long); it
+    /// takes the place of the store's status while it is there.
+    #[prop(optional, into)]
+    refused: Option<Signal<Option<String>>>,
+    /// Whether to say anything yet (the region is there from the start, so that later changes
+    /// are announced). Always, when not given.
+    #[prop(optional, into)]
+    shown: Option<Signal<bool>>,
+) -> impl IntoView {
+    let notes = use_notes();
+    let text = move || {
+        if shown.is_some_and(|s| !s.get()) {
+            return (true, String::new());
+        }
+        if let Some(reason) = refused.and_then(|r| r.get()) {
+            return (false, format!("Not saved. {reason}"));
+        }
+        let state = notes.status();
+        (state == SaveState::Saved, state.to_string())
+    };
+    view! {
+        <p class="notes-status" class:notes-status--problem=move || !text().0 role="status">
+            {move || text().1}
+        </p>
+    }
+}
+
+/// What to know before writing notes, in plain words.
+#[component]
+pub fn PrivacyPoints(
+    /// The heading's id, unique on the page.
+    #[prop(default = "privacy-heading")]
+    id: &'static str,
+    /// The heading.
+    #[prop(default = "Before you write")]
+    title: &'static str,
+) -> impl IntoView {
+    view! {
+        <section class="notes-privacy" aria-labelledby=id>
+            <h2 class="notes-privacy__title" id=id>{title}</h2>
+            <ul class="list">
+                {PRIVACY_POINTS.iter().map(|p| view! { <li>{*p}</li> }).collect_view()}
+            </ul>
+        </section>
+    }
+}
+
+/// A button that downloads every note as a JSON export file, and says what it did.
+#[component]
+pub fn ExportButton(
+    /// The button's text.
+    #[prop(default = "Export all notes")]
+    label: &'static str,
+) -> impl IntoView {
+    let notes = use_notes();
+    let message = RwSignal::new(String::new());
+    let export = move |_| {
+        let count = notes.with_untracked(|n| n.len());
+        let name = format!("safeguarding-notes-{}.json", today());
+        let result = notes
+            .export()
+            .map_err(|e| e.to_string())
+            .and_then(|text| download(&name, "application/json", &text));
+        message.set(match result {
+            Ok(()) => format!(
+                "Exported {count} {}. The file “{name}” is in your downloads. Keep it somewhere safe: anyone who opens it can read your notes.",
+                if count == 1 { "note" } else { "notes" }
+            ),
+            Err(e) => format!("Your notes could not be exported ({e}). Try again, or print your CPD record."),
+        });
+    };
+    view! {
+        <button class="button button--secondary" type="button" on:click=export>{label}</button>
+        <p class="notes-export__message" role="status">{move || message.get()}</p>
+    }
+}

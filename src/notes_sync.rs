@@ -1,0 +1,134 @@
+//! The browser edge of the notes: saves after a short pause in typing, saves at once when the
+//! page is hidden or left (`pagehide`, `visibilitychange`), and takes in what other tabs save
+//! (the `storage` event). It also supplies the clock and new note ids.
+
+use std::cell::Cell;
+use std::time::Duration;
+
+use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::js_sys::{Date, Math};
+
+use crate::domain::notes::NOTES_KEY;
+use crate::state::NotesState;
+
+/// How long typing must pause before the notes are saved.
+pub const SAVE_DELAY: Duration = Duration::from_millis(400);
+
+thread_local! {
+    /// The pending debounced save, if any.
+    static TIMER: Cell<Option<TimeoutHandle>> = const { Cell::new(None) };
+}
+
+/// Saves the notes once typing has paused for [`SAVE_DELAY`], replacing any save already due.
+pub fn schedule_save(notes: NotesState) {
+    cancel_save();
+    match set_timeout_with_handle(
+        move || {
+            TIMER.set(None);
+            notes.flush();
+        },
+        SAVE_DELAY,
+    ) {
+        Ok(handle) => TIMER.set(Some(handle)),
+        // Without a timer, save at once rather than not at all.
+        Err(_) => notes.flush(),
+    }
+}
+
+/// Cancels a save that is due (because the notes are being saved now).
+pub fn cancel_save() {
+    if let Some(handle) = TIMER.take() {
+        handle.clear();
+    }
+}
+
+/// Listens, for the life of the page, for the page being hidden or left (saves at once) and for
+/// other tabs saving notes (merges their notes in).
+pub fn install(notes: NotesState) {
+    // `pagehide` fires on reload, close and navigation away, including into the back-forward
+    // cache; `visibilitychange` to hidden is often the last event a phone gives before it
+    // kills a tab in the background.
+    let _ = window_event_listener_untyped("pagehide", move |_| notes.flush());
+    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+        let on_visibility = Closure::<dyn Fn()>::new(move || {
+            if document_hidden() {
+                notes.flush();
+            }
+        });
+        let _ = document
+            .add_event_listener_with_callback("visibilitychange", on_visibility.as_ref().unchecked_ref());
+        on_visibility.forget();
+    }
+    let _ = window_event_listener_untyped("storage", move |event| {
+        let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else {
+            return;
+        };
+        match event.key() {
+            Some(key) if key == NOTES_KEY => notes.merge_external(event.new_value()),
+            // `localStorage.clear()` in another tab: read what is there now.
+            None => notes.merge_stored(),
+            Some(_) => {}
+        }
+    });
+}
+
+fn document_hidden() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .is_some_and(|d| d.hidden())
+}
+
+/// The time now, in milliseconds since 1970.
+pub fn now_ms() -> u64 {
+    Date::now() as u64
+}
+
+/// The time now as ISO 8601 in UTC, for export files.
+pub fn now_iso() -> String {
+    String::from(Date::new_0().to_iso_string())
+}
+
+/// Today's date here, as `2025-03-14`.
+pub fn today() -> String {
+    let date = Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        date.get_full_year(),
+        date.get_month() + 1,
+        date.get_date()
+    )
+}
+
+/// The local date and time of `ms` (since 1970) as (year, month 1–12, day, hour, minute).
+pub fn local_time(ms: u64) -> (u32, u32, u32, u32, u32) {
+    let date = Date::new(&JsValue::from_f64(ms as f64));
+    (
+        date.get_full_year(),
+        date.get_month() + 1,
+        date.get_date(),
+        date.get_hours(),
+        date.get_minutes(),
+    )
+}
+
+/// A new note id: the time and a random part, so two tabs never make the same one.
+pub fn new_id() -> String {
+    let random = (Math::random() * 2f64.powi(52)) as u64;
+    format!("n{}-{}", base36(now_ms()), base36(random))
+}
+
+fn base36(mut n: u64) -> String {
+    const DIGITS: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    let mut out = Vec::new();
+    loop {
+        out.push(DIGITS[(n % 36) as usize]);
+        n /= 36;
+        if n == 0 {
+            break;
+        }
+    }
+    out.reverse();
+    String::from_utf8_lossy(&out).into_owned()
+}

@@ -1,0 +1,53 @@
+//! `/notes/delete`: the confirmation before deleting every note, saying exactly what will go.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+
+use crate::components::notes_banner::{ExportButton, NotesHealthBanner};
+use crate::components::page::Page;
+use crate::state::use_notes;
+
+/// `/notes/delete`: are you sure? Says how many notes of each kind will be deleted.
+#[component]
+pub fn NotesDelete() -> impl IntoView {
+    let notes = use_notes();
+    let navigate = use_navigate();
+    let counts = Memo::new(move |_| notes.with(|n| n.counts()));
+    let failed = RwSignal::new(None::<String>);
+    let delete = move |_| match notes.delete_all() {
+        Ok(_) => navigate("/notes", Default::default()),
+        Err(e) => failed.set(Some(e.to_string())),
+    };
+    view! {
+        <a class="back-link" href="/notes">"Back"</a>
+        <Page title="Delete all your notes?">
+            <NotesHealthBanner/>
+            {move || {
+                let counts = counts.get();
+                if counts.total() == 0 {
+                    return view! {
+                        <p>"You have no notes to delete."</p>
+                        <p><A href="/notes">"Go to my notes"</A></p>
+                    }.into_any();
+                }
+                let delete = delete.clone();
+                view! {
+                    <p class="lead">{format!("This deletes all {} from this browser: {counts}.", if counts.total() == 1 { "1 note".to_string() } else { format!("{} notes", counts.total()) })}</p>
+                    <div class="warning-text">
+                        <p>"You can undo this on the next page, until you leave it. After that they cannot be got back unless you have exported them."</p>
+                    </div>
+                    <p>"To keep a copy, export your notes first."</p>
+                    <div class="notes-export"><ExportButton label="Export all notes first"/></div>
+                    {move || failed.get().map(|e| view! { <p class="error-message">{e}</p> })}
+                    <div class="notes-actions">
+                        <button class="button button--warning" type="button" disabled=move || notes.is_read_only() on:click=delete>
+                            "Delete all notes"
+                        </button>
+                        <A href="/notes" attr:class="button button--secondary" attr:role="button">"Cancel"</A>
+                    </div>
+                }.into_any()
+            }}
+        </Page>
+    }
+}
