@@ -16,15 +16,28 @@ fn body(text: &str) -> NoteBody {
     })
 }
 
-/// Notes from (id, text, updated_at).
+/// Marks an entry of a side as a deleted note (a tombstone) rather than a note.
+const DELETED: &str = "\u{2020}deleted";
+
+/// Notes from (id, text, updated_at); a text of [`DELETED`] makes a tombstone instead.
 fn notes(list: &[(&str, &str, u64)]) -> Notes {
-    list.iter()
+    let mut notes: Notes = list
+        .iter()
+        .filter(|(_, text, _)| *text != DELETED)
         .map(|&(id, text, at)| {
             let mut note = Note::new(id, body(text), 1);
             note.updated_at = at;
+            // Every later version in these tables grew from version 1.
+            if at > 1 {
+                note.history = vec![1];
+            }
             note
         })
-        .collect()
+        .collect();
+    for (id, _, _) in list.iter().filter(|(_, text, _)| *text == DELETED) {
+        notes.mark_deleted(id);
+    }
+    notes
 }
 
 /// The merged notes as (id, text).
@@ -80,12 +93,34 @@ fn merge_table() {
     );
     assert_eq!(report.kept_both, vec![("a".to_string(), "a.3".to_string())]);
 
+    // A tab whose copy of storage was behind edited version 1 after we saved version 2.
+    let a2 = [("a", "ours", 2)];
+    let report = check(
+        "edited there on top of an older version",
+        &a2,
+        &a2,
+        &[("a", "theirs", 3)],
+        &[("a", "ours"), ("a.3", "theirs")],
+    );
+    assert_eq!(report.kept_both.len(), 1);
+    check(
+        "older version written back there",
+        &a2,
+        &a2,
+        &a1,
+        &[("a", "ours")],
+    );
+
     let same = [("a", "same", 2)];
     let report = check("same edit both", &a1, &same, &same, &[("a", "same")]);
     assert!(report.is_empty());
 
-    let report = check("deleted there", &a1, &a1, &[], &[]);
+    let report = check("deleted there", &a1, &a1, &[("a", DELETED, 0)], &[]);
     assert_eq!(report.removed, vec!["a"]);
+
+    // Their copy of storage was behind and never had this note: it is not a delete.
+    let report = check("missing there, never seen", &a1, &a1, &[], &[("a", "x")]);
+    assert!(report.is_empty());
 
     let report = check(
         "deleted there, edited here",

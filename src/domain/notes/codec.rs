@@ -108,6 +108,9 @@ fn decode_value(raw: &str, current: u32, migrations: &[Migration]) -> Result<Dec
             return Err(format!("two notes have the same id \"{id}\""));
         }
     }
+    for id in &envelope.deleted {
+        notes.mark_deleted(id);
+    }
     Ok(if from == current {
         Decoded::Current(notes)
     } else {
@@ -120,6 +123,7 @@ pub fn encode(notes: &Notes) -> Result<String, EncodeError> {
     let envelope = stored::Envelope {
         schema: CURRENT_SCHEMA,
         notes: notes.iter().map(Into::into).collect(),
+        deleted: notes.deleted().cloned().collect(),
     };
     serde_json::to_string(&envelope).map_err(|e| EncodeError(e.to_string()))
 }

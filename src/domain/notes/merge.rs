@@ -34,8 +34,12 @@ impl MergeReport {
 /// Merge `theirs` (newly stored) into `ours` (this tab), given `base` (stored when this tab
 /// last read or wrote). Returns the merged notes and what happened.
 ///
-/// - Changed on one side only: that side's version.
-/// - Deleted on one side and unchanged on the other: deleted.
+/// - Changed on one side only: that side's version. Theirs counts as changed on top of ours
+///   only if it grew from our version (its history names it); a tab whose copy of storage was
+///   behind may write an edit of an older version, which is kept as a copy instead.
+/// - Deleted on one side (it has a tombstone there) and unchanged on the other: deleted.
+/// - Missing from theirs without a tombstone: they never saw it (their copy of storage was
+///   behind), so it is kept.
 /// - Deleted on one side and changed on the other: kept, changed.
 /// - Changed differently on both sides (or added on both with one id): this tab's version keeps
 ///   the id and the other tab's version is kept as a new note (see [`Notes::copy_id`]).
@@ -53,16 +57,23 @@ pub fn merge(base: &Notes, ours: &Notes, theirs: &Notes) -> (Notes, MergeReport)
         let (b, o, t) = (base.get(id), ours.get(id), theirs.get(id));
         match (b, o, t) {
             (_, Some(o), Some(t)) if o == t => keep(&mut merged, o),
-            (Some(b), Some(o), Some(t)) if o == b => {
+            (Some(b), Some(o), Some(t)) if t == b => keep(&mut merged, o),
+            // Their copy of storage was behind and wrote back a version ours grew from.
+            (_, Some(o), Some(t)) if o.descends_from(t.updated_at) => keep(&mut merged, o),
+            (Some(b), Some(o), Some(t)) if o == b && t.descends_from(o.updated_at) => {
                 report.came_in.push(id.to_string());
                 keep(&mut merged, t);
             }
-            (Some(b), Some(o), Some(t)) if t == b => keep(&mut merged, o),
             (_, Some(o), Some(t)) => {
-                keep(&mut merged, o);
+                let mut kept = o.clone();
+                kept.remember_other(t.updated_at);
+                merged.insert(kept);
                 copies.push(t);
             }
-            (Some(b), Some(o), None) if o == b => report.removed.push(id.to_string()),
+            (Some(b), Some(o), None) if o == b && theirs.was_deleted(id) => {
+                report.removed.push(id.to_string())
+            }
+            (Some(b), Some(o), None) if o == b => keep(&mut merged, o),
             (Some(_), Some(o), None) => {
                 report.kept_despite_delete.push(id.to_string());
                 keep(&mut merged, o);
@@ -86,6 +97,9 @@ pub fn merge(base: &Notes, ours: &Notes, theirs: &Notes) -> (Notes, MergeReport)
         copy.id = copy_id.clone();
         report.kept_both.push((theirs_version.id.clone(), copy_id));
         merged.insert(copy);
+    }
+    for id in ours.deleted().chain(theirs.deleted()) {
+        merged.mark_deleted(id);
     }
     (merged, report)
 }

@@ -279,6 +279,16 @@ impl Note {
         self.updated_at == version || self.history.contains(&version)
     }
 
+    /// Record that this version has taken `version` into account (it was kept as a copy beside
+    /// it), so tabs that receive this version take it as newer than that one.
+    pub(crate) fn remember_other(&mut self, version: u64) {
+        if version != self.updated_at && !self.history.contains(&version) {
+            self.history.push(version);
+            let extra = self.history.len().saturating_sub(MAX_HISTORY);
+            self.history.drain(..extra);
+        }
+    }
+
     /// Record the current version in the history before an edit, keeping the newest entries.
     pub(crate) fn remember_version(&mut self) {
         if self.history.last() != Some(&self.updated_at) {

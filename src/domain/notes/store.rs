@@ -228,6 +228,9 @@ impl<K: KeyValue> NotesStore<K> {
         }
         self.last_raw = Some(encoded);
         self.base = self.notes.clone();
+        // Each saved version goes into the history of the next edit, so another tab can tell
+        // an edit made on top of this version from one made at the same time.
+        self.fresh.clear();
         Ok(())
     }
 
@@ -245,7 +248,15 @@ impl<K: KeyValue> NotesStore<K> {
     /// Merge `raw` in, whatever this tab last saw.
     fn take_in(&mut self, raw: Option<&str>) -> MergeReport {
         let theirs = match decode(raw) {
-            Decoded::Empty => Notes::new(),
+            // Storage emptied elsewhere (site data cleared): everything this tab last saw was
+            // deleted on purpose, so unchanged notes go and edits made here stay.
+            Decoded::Empty => {
+                let mut cleared = Notes::new();
+                for note in self.base.iter() {
+                    cleared.mark_deleted(&note.id);
+                }
+                cleared
+            }
             Decoded::Current(notes) | Decoded::Migrated { notes, .. } => notes,
             Decoded::Corrupt { reason } => {
                 let text = raw.unwrap_or_default();

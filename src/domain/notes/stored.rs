@@ -23,6 +23,10 @@ pub mod v1 {
         pub schema: u32,
         /// Every note.
         pub notes: Vec<StoredNote>,
+        /// Ids of deleted notes, so another tab can tell a delete from a note it never saw;
+        /// left out when empty (files without it are read as having none).
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        pub deleted: Vec<String>,
     }
 
     /// One stored note: the shared fields, then the kind and its fields.
