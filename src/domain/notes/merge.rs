@@ -58,15 +58,16 @@ pub fn merge(base: &Notes, ours: &Notes, theirs: &Notes) -> (Notes, MergeReport)
         match (b, o, t) {
             (_, Some(o), Some(t)) if o == t => keep(&mut merged, o),
             (Some(b), Some(o), Some(t)) if t == b => keep(&mut merged, o),
-            // Their copy of storage was behind and wrote back a version ours grew from.
-            (_, Some(o), Some(t)) if o.descends_from(t.updated_at) => keep(&mut merged, o),
-            (Some(b), Some(o), Some(t)) if o == b && t.descends_from(o.updated_at) => {
+            // Their copy of storage was behind and wrote back a version ours grew from. Versions
+            // are named by `updated_at`; two edits may share one, so only the history counts.
+            (_, Some(o), Some(t)) if o.history.contains(&t.updated_at) => keep(&mut merged, o),
+            (Some(b), Some(o), Some(t)) if o == b && t.history.contains(&o.updated_at) => {
                 report.came_in.push(id.to_string());
                 keep(&mut merged, t);
             }
             (_, Some(o), Some(t)) => {
                 let mut kept = o.clone();
-                kept.remember_other(t.updated_at);
+                kept.absorb(t.updated_at);
                 merged.insert(kept);
                 copies.push(t);
             }

@@ -279,14 +279,18 @@ impl Note {
         self.updated_at == version || self.history.contains(&version)
     }
 
-    /// Record that this version has taken `version` into account (it was kept as a copy beside
-    /// it), so tabs that receive this version take it as newer than that one.
-    pub(crate) fn remember_other(&mut self, version: u64) {
-        if version != self.updated_at && !self.history.contains(&version) {
-            self.history.push(version);
-            let extra = self.history.len().saturating_sub(MAX_HISTORY);
-            self.history.drain(..extra);
+    /// Make this the version that has taken `other` into account (it was kept as a copy beside
+    /// it): a new version whose history names both, so every tab that receives it takes it as
+    /// newer than either, even when the two edits had the same `updated_at`.
+    pub(crate) fn absorb(&mut self, other: u64) {
+        for version in [self.updated_at, other] {
+            if !self.history.contains(&version) {
+                self.history.push(version);
+            }
         }
+        self.updated_at = self.updated_at.max(other) + 1;
+        let extra = self.history.len().saturating_sub(MAX_HISTORY);
+        self.history.drain(..extra);
     }
 
     /// Record the current version in the history before an edit, keeping the newest entries.
