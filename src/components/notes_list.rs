@@ -5,22 +5,8 @@ use leptos_router::components::A;
 
 use crate::domain::content::Library;
 use crate::domain::notes::{Note, NoteBody, NoteKind};
+use crate::domain::workdays::MONTHS;
 use crate::notes_sync::local_time;
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 /// A date as `2025-03-14` written for people ("14 March 2025"); anything else as it is.
 pub fn human_date(date: &str) -> String {

@@ -52,7 +52,8 @@ pub struct OutOfRange {
     pub date: Date,
 }
 
-const MONTHS: [&str; 12] = [
+/// The months' names in English, January first.
+pub const MONTHS: [&str; 12] = [
     "January",
     "February",
     "March",
