@@ -37,6 +37,14 @@ struct GlossaryFile {
     term: Vec<Term>,
 }
 
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DiscussionFile {
+    format_version: u32,
+    theme_questions: Vec<String>,
+    closing_questions: Vec<String>,
+}
+
 /// Loads and checks a content folder, adding every problem found to `problems`.
 pub fn load(dir: &Path, problems: &mut Vec<Located>) -> (Library, Vec<guide::Guide>) {
     let mut lib = Library::default();
@@ -54,6 +62,13 @@ pub fn load(dir: &Path, problems: &mut Vec<Located>) -> (Library, Vec<guide::Gui
     if let Some(f) = parse::<GlossaryFile>(&dir.join("glossary.toml"), problems) {
         version(&dir.join("glossary.toml"), f.format_version, problems);
         lib.glossary = f.term;
+    }
+    if let Some(f) = parse::<DiscussionFile>(&dir.join("discussion.toml"), problems) {
+        version(&dir.join("discussion.toml"), f.format_version, problems);
+        lib.discussion = content::Discussion {
+            theme_questions: f.theme_questions,
+            closing_questions: f.closing_questions,
+        };
     }
     for path in toml_files(&dir.join("briefs"), problems) {
         if let Some(brief) = parse::<Brief>(&path, problems) {
@@ -118,9 +133,14 @@ pub fn load(dir: &Path, problems: &mut Vec<Located>) -> (Library, Vec<guide::Gui
     (lib, guides)
 }
 
-/// Shared-file problems (sources, taxonomy, glossary) name an id; find which file holds it.
+/// Shared-file problems (sources, taxonomy, glossary, discussion) name an id; find which file holds it.
 fn shared_file_for(dir: &Path, needle: &str) -> PathBuf {
-    for name in ["taxonomy.toml", "glossary.toml", "sources.toml"] {
+    for name in [
+        "taxonomy.toml",
+        "glossary.toml",
+        "sources.toml",
+        "discussion.toml",
+    ] {
         let path = dir.join(name);
         if find_line(&path, needle).is_some() {
             return path;

@@ -86,6 +86,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=pages::home::Home/>
                     <Route path=path!("/briefs") view=pages::briefs::Briefs/>
                     <Route path=path!("/briefs/:id") view=pages::brief::BriefPage/>
+                    <Route path=path!("/briefs/:id/discuss") view=pages::discuss::DiscussPage/>
+                    <Route path=path!("/briefs/:id/handout") view=pages::handout::HandoutPage/>
                     <Route path=path!("/themes") view=pages::themes::Themes/>
                     <Route path=path!("/glossary") view=pages::glossary::Glossary/>
                     <Route path=path!("/guide") view=pages::guide::Guide/>

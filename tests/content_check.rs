@@ -93,6 +93,8 @@ fn each_rule_reports_its_file_and_line() {
         ("empty chart", "stats/figures.toml", "bars = [{ label = \"A bar\", value = 3 }]", "bars = []", "stats/figures.toml:"),
         ("guide link to nowhere", "guides/tiny.toml", "next = \"q2\"", "next = \"q3\"", "guides/tiny.toml:"),
         ("guide outcome without a source", "guides/tiny.toml", "citations = [{ source = \"s1\", locator = \"page 1\" }]", "citations = []", "guides/tiny.toml:"),
+        ("discussion prompt not a question", "discussion.toml", "What will we do differently?", "Do things differently.", "discussion.toml:3: discussion prompt `Do things differently.` must be a question"),
+        ("no discussion prompts", "discussion.toml", "[\"Where have we seen this in our own work?\"]", "[]", "discussion.toml:2: discussion.toml: `theme_questions` needs at least one question"),
         ("guide acronym", "guides/tiny.toml", "Two questions.", "Two questions about a MARAC.", "guides/tiny.toml:4: acronym `MARAC` is not defined"),
     ];
     for (name, file, find, replace, expected) in rows {

@@ -2,6 +2,9 @@
 
 pub mod brief_parts;
 pub mod citations;
+pub mod discuss_record;
+pub mod discuss_slides;
+pub mod discuss_timer;
 pub mod layout;
 pub mod notes_banner;
 pub mod notes_brief;
@@ -10,4 +13,5 @@ pub mod notes_files;
 pub mod notes_form;
 pub mod notes_list;
 pub mod page;
+pub mod qr_code;
 pub mod text;

@@ -151,6 +151,19 @@ pub struct Library {
     pub glossary: Vec<Term>,
     pub briefs: Vec<Brief>,
     pub stats: Vec<Stats>,
+    #[serde(default)]
+    pub discussion: Discussion,
+}
+
+/// Open questions a facilitator may put to a team in discussion mode, from `discussion.toml`.
+/// They are prompts for talking about a brief, not guidance: each must end with a question mark.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Discussion {
+    /// Asked about every theme.
+    pub theme_questions: Vec<String>,
+    /// Asked once, after the last theme.
+    pub closing_questions: Vec<String>,
 }
 
 /// A problem found in content: which item, and what is wrong.
@@ -311,6 +324,7 @@ pub fn check_library(lib: &Library) -> Vec<Problem> {
             );
         }
     }
+    check_discussion(&lib.discussion, &mut push);
     for term in &lib.glossary {
         if term.expansion.trim().is_empty() {
             push(
@@ -472,6 +486,31 @@ fn check_texts(
                     f,
                     acronym,
                     format!("acronym `{acronym}` is not defined in glossary.toml"),
+                );
+            }
+        }
+    }
+}
+
+/// Discussion prompts must be there and be questions, so that none reads as new guidance.
+fn check_discussion(d: &Discussion, push: &mut impl FnMut(Option<&str>, &str, String)) {
+    for (name, list) in [
+        ("theme_questions", &d.theme_questions),
+        ("closing_questions", &d.closing_questions),
+    ] {
+        if list.is_empty() {
+            push(
+                None,
+                name,
+                format!("discussion.toml: `{name}` needs at least one question"),
+            );
+        }
+        for q in list {
+            if !q.trim_end().ends_with('?') {
+                push(
+                    None,
+                    q,
+                    format!("discussion prompt `{q}` must be a question ending with `?`"),
                 );
             }
         }

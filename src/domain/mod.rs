@@ -6,11 +6,14 @@
 
 pub mod bundle;
 pub mod content;
+pub mod discussion;
 pub mod exit_shortcut;
 pub mod guide;
 pub mod guide_walk;
+pub mod handout;
 pub mod kv;
 pub mod notes;
+pub mod qr;
 pub mod query_string;
 pub mod search;
 pub mod text;

@@ -73,6 +73,10 @@ fn BriefView(
                 {publisher}
                 {brief.date.clone().map(|d| format!(", {d}"))}
             </p>
+            <p class="brief-actions no-print">
+                <A href=format!("/briefs/{}/discuss", brief.id) attr:class="button button--secondary" attr:role="button">"Discuss with your team"</A>
+                <A href=format!("/briefs/{}/handout", brief.id)>"Print a one-page handout"</A>
+            </p>
             {headings_only.then(|| view! {
                 <div class="inset">
                     <p>{format!("Only the theme headings of this review are in the sources bundled here. The full brief is published by {}; it is not included in this toolkit.", brief.publisher)}</p>

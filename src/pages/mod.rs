@@ -3,10 +3,12 @@
 pub mod about;
 pub mod brief;
 pub mod briefs;
+pub mod discuss;
 pub mod glossary;
 pub mod guide;
 pub mod guide_flow;
 pub mod guide_outcome;
+pub mod handout;
 pub mod home;
 pub mod not_found;
 pub mod notes;

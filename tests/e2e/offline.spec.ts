@@ -46,6 +46,7 @@ test('after one online visit, every route and an unopened brief work offline', a
       ['/briefs/jtai-neglect', 'Joint Targeted Area Inspection'], ['/guide', 'Review guide'],
       ['/guide/review-threshold/steps', 'How a review happens'], ['/notes', 'My notes'], ['/about', 'About this toolkit'],
       ['/glossary', 'Glossary'], ['/not-a-page', 'Page not found'],
+      ['/briefs/child-e/discuss', 'Child E'], ['/briefs/child-e/handout', 'Child E'],
     ]) {
       await page.goto(`${base}${path}`);
       await expect(page.getByRole('heading', { level: 1 })).toContainText(heading);
