@@ -2,12 +2,11 @@
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::hooks::use_location;
-use leptos_router::path;
 
 use crate::components::layout::{Footer, Header};
+use crate::domain::routes::Page;
 use crate::pages;
+use crate::router::{provide_router, use_location, use_route};
 
 /// The name shown in the header and in every page title.
 pub const APP_NAME: &str = "Safeguarding learning toolkit";
@@ -73,38 +72,49 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     crate::state::provide_state();
     crate::offline::provide_updates();
+    provide_router();
     view! {
         <Title formatter=|page: String| {
             if page.is_empty() { APP_NAME.to_owned() } else { format!("{page} – {APP_NAME}") }
         }/>
-        <Router>
-            <Header/>
-            <crate::offline::UpdateBanner/>
-            <FocusOnNavigate/>
-            <main class="main" id="main" tabindex="-1">
-                <Routes fallback=pages::not_found::NotFound>
-                    <Route path=path!("/") view=pages::home::Home/>
-                    <Route path=path!("/briefs") view=pages::briefs::Briefs/>
-                    <Route path=path!("/briefs/:id") view=pages::brief::BriefPage/>
-                    <Route path=path!("/briefs/:id/discuss") view=pages::discuss::DiscussPage/>
-                    <Route path=path!("/briefs/:id/handout") view=pages::handout::HandoutPage/>
-                    <Route path=path!("/themes") view=pages::themes::Themes/>
-                    <Route path=path!("/glossary") view=pages::glossary::Glossary/>
-                    <Route path=path!("/guide") view=pages::guide::Guide/>
-                    <Route path=path!("/guide/:id") view=pages::guide_flow::GuideFlow/>
-                    <Route path=path!("/guide/:id/outcome") view=pages::guide_outcome::GuideOutcome/>
-                    <Route path=path!("/guide/:id/steps") view=pages::guide::GuideSteps/>
-                    <Route path=path!("/notes") view=pages::notes::Notes/>
-                    <Route path=path!("/notes/new") view=pages::notes_edit::NewNote/>
-                    <Route path=path!("/notes/import") view=pages::notes_import::NotesImport/>
-                    <Route path=path!("/notes/cpd") view=pages::notes_cpd::NotesCpd/>
-                    <Route path=path!("/notes/delete") view=pages::notes_delete::NotesDelete/>
-                    <Route path=path!("/notes/:id") view=pages::notes_edit::EditNote/>
-                    <Route path=path!("/about") view=pages::about::About/>
-                </Routes>
-            </main>
-            <Footer/>
-        </Router>
+        <Header/>
+        <crate::offline::UpdateBanner/>
+        <FocusOnNavigate/>
+        <main class="main" id="main" tabindex="-1">
+            <Routes/>
+        </main>
+        <Footer/>
+    }
+}
+
+/// The page for the current path. A new page is built only when the page or its id changes;
+/// a change of query alone (each guide question, say) is the same page reading its query.
+#[component]
+fn Routes() -> impl IntoView {
+    let route = use_route();
+    move || {
+        use pages::*;
+        match route.get().page {
+            Page::Home => home::Home().into_any(),
+            Page::Briefs => briefs::Briefs().into_any(),
+            Page::Brief => brief::BriefPage().into_any(),
+            Page::Discuss => discuss::DiscussPage().into_any(),
+            Page::Handout => handout::HandoutPage().into_any(),
+            Page::Themes => themes::Themes().into_any(),
+            Page::Glossary => glossary::Glossary().into_any(),
+            Page::Guide => guide::Guide().into_any(),
+            Page::GuideFlow => guide_flow::GuideFlow().into_any(),
+            Page::GuideOutcome => guide_outcome::GuideOutcome().into_any(),
+            Page::GuideSteps => guide::GuideSteps().into_any(),
+            Page::Notes => notes::Notes().into_any(),
+            Page::NotesNew => notes_edit::NewNote().into_any(),
+            Page::NotesImport => notes_import::NotesImport().into_any(),
+            Page::NotesCpd => notes_cpd::NotesCpd().into_any(),
+            Page::NotesDelete => notes_delete::NotesDelete().into_any(),
+            Page::Note => notes_edit::EditNote().into_any(),
+            Page::About => about::About().into_any(),
+            Page::NotFound => not_found::NotFound().into_any(),
+        }
     }
 }
 

@@ -1,8 +1,8 @@
 //! Pieces of a brief shared by the list, the themes page and the brief page: cards, theme tags
 //! and the source-and-edition line.
 
+use crate::router::A;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::domain::content::{Brief, Library};
 

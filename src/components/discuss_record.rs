@@ -1,8 +1,8 @@
 //! "Record that we discussed this": saves to the person's own notes the brief, the date and an
 //! optional line on what the team agreed, as evidence that the briefing was used.
 
+use crate::router::A;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::components::notes_fields::{ErrorSummary, NoteField};
 use crate::domain::notes::{NoteBody, TeamDiscussion};

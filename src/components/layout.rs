@@ -1,7 +1,7 @@
 //! The header with the toolkit's name and primary navigation, and the footer's privacy line.
 
+use crate::router::A;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::app::APP_NAME;
 

@@ -1,8 +1,8 @@
 //! The notes part of a brief page: progress on the brief's next steps, ticking them done (with
 //! the date and a line on what was done), and the person's notes on the brief.
 
+use crate::router::A;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::components::notes_banner::{NotesHealthBanner, PrivacyPoints, SaveStatus};
 use crate::components::notes_list::human_date;

@@ -1,7 +1,7 @@
 //! A note as a line in a list, and the words that say where a note belongs and when it changed.
 
+use crate::router::A;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::domain::content::Library;
 use crate::domain::notes::{Note, NoteBody, NoteKind};

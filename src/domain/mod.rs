@@ -15,6 +15,7 @@ pub mod kv;
 pub mod notes;
 pub mod qr;
 pub mod query_string;
+pub mod routes;
 pub mod search;
 pub mod text;
 pub mod workdays;

@@ -1,9 +1,9 @@
 //! One learning brief: summary, themes with their learning, next steps, source and edition,
 //! related briefs, and a print button. Ids of figures pages open the figures view.
 
+use crate::router::use_params_map;
+use crate::router::A;
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 
 use crate::components::brief_parts::{kind_name, SourceLine};
 use crate::components::notes_brief::BriefNotes;

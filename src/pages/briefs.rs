@@ -3,9 +3,9 @@
 
 use std::sync::OnceLock;
 
+use crate::router::use_query_map;
+use crate::router::A;
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_query_map;
 
 use crate::components::brief_parts::BriefCard;
 use crate::components::page::Page;

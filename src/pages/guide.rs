@@ -1,8 +1,8 @@
 //! The review guide's start page and its step-by-step overview of the review process.
 
+use crate::router::use_params_map;
+use crate::router::A;
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 
 use crate::components::citations::Citations;
 use crate::components::page::Page;

@@ -2,9 +2,9 @@
 //! address: `/guide/<id>?a=<answers>&then=<answers ahead>`. `then` holds answers given earlier
 //! that lie ahead (after Back or Change), so they are shown selected and kept when they still fit.
 
+use crate::router::A;
+use crate::router::{use_navigate, use_params_map, use_query_map};
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 
 use crate::components::page::Page;
 use crate::domain::guide::{Guide, Question};

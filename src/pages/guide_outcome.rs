@@ -1,9 +1,9 @@
 //! The guide's outcome page: what may follow, who decides, timescales with real deadlines,
 //! what you can do now, where the older framework differed, and the sources.
 
+use crate::router::A;
+use crate::router::{use_params_map, use_query_map};
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::components::citations::Citations;
 use crate::components::page::Page;

@@ -1,7 +1,7 @@
 //! The start page: what the toolkit is for and where to go.
 
+use crate::router::A;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::components::page::Page;
 

@@ -1,7 +1,7 @@
 //! The page shown for an address the toolkit does not have.
 
+use crate::router::A;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::components::page::Page;
 

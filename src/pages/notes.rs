@@ -4,8 +4,8 @@
 
 use std::collections::BTreeSet;
 
+use crate::router::A;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::components::notes_banner::{ExportButton, NotesHealthBanner, PrivacyPoints};
 use crate::components::notes_list::{human_date, NoteItem, NoteLine};

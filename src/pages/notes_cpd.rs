@@ -1,8 +1,8 @@
 //! `/notes/cpd`: the person's reflections as a printable CPD record, one reflection a page,
 //! shaped like a Social Work England CPD record. The print stylesheet starts each on a new page.
 
+use crate::router::A;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::components::notes_list::{human_date, human_time};
 use crate::components::page::Page;

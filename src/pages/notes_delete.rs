@@ -1,8 +1,8 @@
 //! `/notes/delete`: the confirmation before deleting every note, saying exactly what will go.
 
+use crate::router::use_navigate;
+use crate::router::A;
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
 
 use crate::components::notes_banner::{ExportButton, NotesHealthBanner};
 use crate::components::page::Page;

@@ -4,9 +4,9 @@
 //! the page is hidden or left. A new note gets its address (`/notes/<id>`) with its first word,
 //! so a reload opens it again. "Save and finish" only checks that the required boxes are filled.
 
+use crate::router::A;
+use crate::router::{use_navigate, use_params_map, use_query_map};
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 
 use crate::components::notes_banner::{NotesHealthBanner, PrivacyPoints, SaveStatus};
 use crate::components::notes_fields::{ErrorSummary, NoteField};

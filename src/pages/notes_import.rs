@@ -3,8 +3,8 @@
 
 use std::sync::Arc;
 
+use crate::router::A;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use web_sys::HtmlInputElement;
 
 use crate::components::notes_banner::{NotesHealthBanner, SaveStatus};

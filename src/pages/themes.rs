@@ -1,7 +1,7 @@
 //! Every theme across all briefs, each linking to the briefs it appears in.
 
+use crate::router::A;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::components::page::Page;
 use crate::domain::query_string::with_query;
