@@ -84,6 +84,20 @@ test('keyboard only: open discussion mode, go through every theme, record it, le
   expect(watch.foreignRequests).toEqual([]);
 });
 
+test('Shift+Space goes back, and three of them are not the Exit this page shortcut', async ({ page }) => {
+  await page.goto('/briefs/cross-cutting-themes-2021-22/discuss?at=5');
+  await ready(page);
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+Space');
+  await expect(position(page)).toHaveText('Theme 2 of 9');
+  await page.waitForTimeout(500);
+  await expect(page).toHaveURL(/\/discuss\?at=2$/);
+  // Shift on its own three times still leaves, as on every page.
+  await page.route('https://www.bbc.co.uk/**', (route) =>
+    route.fulfill({ contentType: 'text/html', body: '<title>Weather</title><h1>Weather</h1>' }));
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Shift');
+  await page.waitForURL('https://www.bbc.co.uk/weather');
+});
+
 test('the QR code decodes to the brief\'s address', async ({ page, baseURL }) => {
   await page.goto('/briefs/child-b/discuss');
   await ready(page);
