@@ -1,7 +1,6 @@
 //! The app's root: mounts it, provides shared state, draws the layout and routes to pages.
 
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, Title};
 
 use crate::components::layout::{Footer, Header};
 use crate::domain::routes::Page;
@@ -69,14 +68,10 @@ fn install_in_page_links(document: &web_sys::Document) {
 /// The whole app: layout around the routed page.
 #[component]
 pub fn App() -> impl IntoView {
-    provide_meta_context();
     crate::state::provide_state();
     crate::offline::provide_updates();
     provide_router();
     view! {
-        <Title formatter=|page: String| {
-            if page.is_empty() { APP_NAME.to_owned() } else { format!("{page} – {APP_NAME}") }
-        }/>
         <Header/>
         <crate::offline::UpdateBanner/>
         <FocusOnNavigate/>

@@ -15,3 +15,4 @@ pub mod notes_list;
 pub mod page;
 pub mod qr_code;
 pub mod text;
+pub mod title;

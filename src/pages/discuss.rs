@@ -5,7 +5,7 @@
 use crate::router::A;
 use crate::router::{use_navigate, use_params_map, use_query_map};
 use leptos::prelude::*;
-use leptos_meta::Title;
+use crate::components::title::Title;
 use wasm_bindgen::JsCast;
 
 use crate::components::discuss_slides::{EndSlide, StartSlide, ThemeSlide};

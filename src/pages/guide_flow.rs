@@ -145,7 +145,7 @@ fn QuestionPage(
         })
         .collect_view();
     view! {
-        <leptos_meta::Title text=move || if error.get() { format!("Error: {}", question.question) } else { question.question.clone() }/>
+        <crate::components::title::Title text=move || if error.get() { format!("Error: {}", question.question) } else { question.question.clone() }/>
         <a class="back-link" href=back>"Back"</a>
         {move || error.get().then(|| {
             let href = format!("#{first_option}");

@@ -3,7 +3,7 @@
 
 use crate::router::use_params_map;
 use leptos::prelude::*;
-use leptos_meta::Title;
+use crate::components::title::Title;
 
 use crate::components::brief_parts::SourceLine;
 use crate::components::qr_code::{brief_address, QrCode};
