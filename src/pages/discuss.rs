@@ -121,7 +121,7 @@ fn Discussion(
                 </div>
                 <DiscussTimer slide=at/>
                 <p class="discuss__leave">
-                    <A href=format!("/briefs/{}/handout", brief.id)>"Handout"</A>
+                    <A href=format!("/briefs/{}/handout", brief.id)>"Handout to print"</A>
                     <A href=back>"Leave discussion"</A>
                 </p>
             </nav>
