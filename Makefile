@@ -20,3 +20,9 @@ setup-serve:
 
 setup-test:
 	scripts/setup.sh test
+
+# Builds into target/bench, measures size and speed, prints one table and writes
+# target/bench/report.md and report.json. BENCH_QUICK=1 for a quick look (no 10x build).
+.PHONY: bench
+bench: setup-test
+	node scripts/bench/run.mjs

@@ -1,7 +1,7 @@
 //! The frame every page shares: its `<title>` and its one `<h1>`.
 
-use leptos::prelude::*;
 use crate::components::title::Title;
+use leptos::prelude::*;
 
 /// A page's title and main heading, followed by its content.
 #[component]

@@ -2,10 +2,10 @@
 //! time; Next and Previous by buttons, arrow keys, Space and swipe; Escape goes back to the brief.
 //! The slide number is kept in the address (`?at=2`) so a reload stays on the same theme.
 
+use crate::components::title::Title;
 use crate::router::A;
 use crate::router::{use_navigate, use_params_map, use_query_map};
 use leptos::prelude::*;
-use crate::components::title::Title;
 use wasm_bindgen::JsCast;
 
 use crate::components::discuss_slides::{EndSlide, StartSlide, ThemeSlide};

@@ -1,9 +1,9 @@
 //! `/briefs/<id>/handout`: a one-page printable handout of a brief for a team discussion, with
 //! the themes, key learning and next steps, ruled space for notes, and a QR code of the brief.
 
+use crate::components::title::Title;
 use crate::router::use_params_map;
 use leptos::prelude::*;
-use crate::components::title::Title;
 
 use crate::components::brief_parts::SourceLine;
 use crate::components::qr_code::{brief_address, QrCode};

@@ -1,0 +1,138 @@
+// Section 4: notes at scale. With 5,000 notes stored (made as tests/e2e/notes.spec.ts makes
+// them), each run times: opening /notes by a page load and from a link in the app, saving one
+// new note, exporting every note, and importing a file that adds 500 notes to the 5,000.
+import { readFileSync } from 'node:fs';
+import { QUICK, log, summary, table, ms, ready, timeInPage } from './lib.mjs';
+
+const KEY = 'safeguarding-toolkit.notes';
+const COUNT = 5000;
+const IMPORT_NEW = 500;
+
+/// 5,000 notes of the four kinds, in the stored format (schema 1), as the e2e test makes them.
+export function seedNotes(count = COUNT) {
+  const words = 'look listen record ask check share review plan visit talk family school health police'.split(' ');
+  const text = (i, n) => Array.from({ length: n }, (_, k) => words[(i * 7 + k * 3) % words.length]).join(' ');
+  const kinds = ['reflection', 'brief-note', 'free-form', 'team-discussion'];
+  const notes = Array.from({ length: count }, (_, i) => {
+    const base = { id: `perf-${i}`, created_at: 1_700_000_000_000 + i * 60_000, updated_at: 1_700_000_000_000 + i * 60_000 };
+    switch (kinds[i % kinds.length]) {
+      case 'reflection':
+        return { ...base, kind: 'reflection', activity: `Training session ${i}`, when: '2025-03-14', learnt: text(i, 60), practice_change: text(i + 1, 40) };
+      case 'brief-note':
+        return { ...base, kind: 'brief-note', brief_id: 'child-b', text: text(i, 50) };
+      case 'free-form':
+        return { ...base, kind: 'free-form', title: `Note ${i}`, text: text(i, 50) };
+      default:
+        return { ...base, kind: 'team-discussion', brief_id: 'thematic-domestic-abuse', date: '2025-03-14', agreed: text(i, 20) };
+    }
+  });
+  return JSON.stringify({ schema: 1, notes });
+}
+
+/// Records, from the start of a page load of /notes, when 50 notes are first shown.
+function recordOpen() {
+  if (location.pathname !== '/notes') return;
+  const shown = () => document.querySelectorAll('.note-item').length >= 50;
+  const observer = new MutationObserver(() => {
+    if (!shown()) return;
+    observer.disconnect();
+    const dom = performance.now();
+    requestAnimationFrame(() => { window.__notesOpen = { dom, frame: performance.now() }; });
+  });
+  observer.observe(document, { subtree: true, childList: true });
+}
+
+const LIST = { h1: 'My notes', count: { selector: '.note-item', atLeast: 50 } };
+
+async function seed(page, base, value) {
+  await page.goto(`${base}/about`);
+  await ready(page);
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, value]);
+}
+
+export async function notesSection({ browser, server }) {
+  const runs = QUICK ? 2 : 7;
+  const base = server.base;
+  const value = seedNotes();
+  const context = await browser.newContext({ acceptDownloads: true });
+  await context.addInitScript(recordOpen);
+  const page = await context.newPage();
+  page.on('dialog', (d) => d.dismiss());
+  const times = { open_load: [], open_link: [], save: [], export: [], import_preview: [], import_apply: [] };
+  let importFile = null;
+  let importCount = 0;
+  let checks = '';
+
+  // One load first, so every timed load uses the browser's compiled wasm.
+  await seed(page, base, value);
+  await page.goto(`${base}/notes`);
+  await page.locator('.note-item').nth(49).waitFor();
+
+  for (let i = 1; i <= runs; i++) {
+    log(`section 4: notes with ${COUNT.toLocaleString('en-GB')}, run ${i} of ${runs}`);
+    await seed(page, base, value);
+
+    await page.goto(`${base}/notes`);
+    await page.waitForFunction(() => window.__notesOpen, null, { timeout: 60_000 });
+    times.open_load.push(await page.evaluate(() => window.__notesOpen.frame));
+
+    await page.goto(`${base}/about`);
+    await ready(page);
+    times.open_link.push((await timeInPage(page, { click: 'a.nav__link[href="/notes"]' }, LIST)).frame);
+
+    await page.goto(`${base}/notes/new?kind=free`);
+    await ready(page);
+    await page.getByLabel('Your note', { exact: true }).fill(`A note saved by the benchmark, run ${i}.`);
+    times.save.push((await timeInPage(page, { click: 'button[type=submit]', text: 'Save and finish' }, LIST)).frame);
+
+    const [download, exported] = await Promise.all([
+      page.waitForEvent('download'),
+      timeInPage(page, { click: 'button', text: 'Export all notes' }, { text: 'Exported ' }),
+    ]);
+    times.export.push(exported.frame);
+    if (!importFile) {
+      // The first export becomes the import file: the same notes, 500 of them under new ids.
+      const file = JSON.parse(readFileSync(await download.path(), 'utf8'));
+      checks = `The export held ${file.notes.length.toLocaleString('en-GB')} notes (${(readFileSync(await download.path()).length / 1e6).toFixed(1)} MB).`;
+      file.notes.slice(-IMPORT_NEW).forEach((n, k) => { n.id = `bench-import-${k}`; });
+      importFile = Buffer.from(JSON.stringify(file));
+      importCount = file.notes.length;
+    }
+
+    await page.goto(`${base}/notes/import`);
+    await ready(page);
+    await page.evaluate(() => {
+      window.__importChosen = 0;
+      document.addEventListener('change', () => { window.__importChosen = performance.now(); }, { capture: true, once: true });
+    });
+    await page.locator('input[type=file]').setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: importFile });
+    const previewAt = await page.evaluate(() => new Promise((resolve) => {
+      const done = () => requestAnimationFrame(() => resolve(performance.now()));
+      if (document.querySelector('main').textContent.includes('What will happen')) return done();
+      const observer = new MutationObserver(() => {
+        if (document.querySelector('main').textContent.includes('What will happen')) { observer.disconnect(); done(); }
+      });
+      observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+    }));
+    times.import_preview.push(previewAt - (await page.evaluate(() => window.__importChosen)));
+    times.import_apply.push((await timeInPage(page, { click: 'button', text: 'Import ' }, { text: 'Notes imported' })).frame);
+  }
+  const stored = await page.evaluate((k) => (localStorage.getItem(k) || '').length, KEY);
+  await context.close();
+
+  const names = {
+    open_load: 'Open /notes (page load: navigation start to 50 notes drawn)',
+    open_link: 'Open /notes from the “My notes” link (click to 50 notes drawn)',
+    save: 'Save one new note (“Save and finish” to the list drawn)',
+    export: 'Export all notes (click to the “Exported” message, file handed to the browser)',
+    import_preview: `Import: read a ${importCount.toLocaleString('en-GB')}-note file and show what will happen`,
+    import_apply: `Import: add its ${IMPORT_NEW} new notes and save (click to “Notes imported”)`,
+  };
+  const rows = Object.entries(times).map(([k, xs]) => { const s = summary(xs); return [names[k], String(s.n), ms(s.median), ms(s.p95)]; });
+  const markdown = [
+    `${COUNT.toLocaleString('en-GB')} notes of four kinds stored before each run (${(value.length / 1e6).toFixed(1)} MB of JSON). Times measured in the page: from the click (or the navigation start, or the file input’s change event) to the animation frame after the page shows the result. ${checks} After the last import, localStorage held ${(stored / 1e6).toFixed(1)} M characters.`,
+    '',
+    table(['Action', 'Runs', 'Median', 'p95'], rows),
+  ].join('\n');
+  return { markdown, data: Object.fromEntries(Object.entries(times).map(([k, xs]) => [k, { ...summary(xs), samples: xs }])) };
+}
