@@ -217,6 +217,15 @@ test.describe('at 320 px', () => {
   }
 });
 
+test('the controls stay in view on a wide screen and follow the slide on a phone', async ({ page }) => {
+  const position = () => page.locator('.discuss__controls').evaluate((el) => getComputedStyle(el).position);
+  await page.goto('/briefs/child-b/discuss?at=1');
+  await ready(page);
+  expect(await position()).toBe('sticky');
+  await page.setViewportSize({ width: 320, height: 640 });
+  expect(await position()).toBe('static');
+});
+
 test('every brief\'s handout prints on one A4 page, with space for notes', async ({ page }) => {
   const ids = readdirSync('content/briefs').map((f) => f.replace(/\.toml$/, ''));
   expect(ids.length).toBeGreaterThan(0);
