@@ -59,6 +59,9 @@ test('after one online visit, every route and an unopened brief work offline', a
 });
 
 test('a new build is offered as an update and applied only on Reload', async ({ page }) => {
+  // Two service-worker installs, each precaching the whole build, plus axe: on two busy cores
+  // this took longer than the default 30 s once.
+  test.setTimeout(90_000);
   const { dir, server, base } = await serveCopy();
   try {
     await page.goto(`${base}/briefs`);
