@@ -30,6 +30,17 @@ pub fn BriefPage() -> impl IntoView {
     }
 }
 
+/// For a page under `/briefs/<id>/`: the view `render` makes of the brief, or the not-found
+/// page for an unknown id (figures pages have no discussion or handout).
+pub fn for_brief(render: fn(&'static Brief) -> AnyView) -> impl IntoView {
+    let params = use_params_map();
+    let library = crate::state::use_state().library();
+    move || match library.brief(&params.read().get("id").unwrap_or_default()) {
+        Some(brief) => render(brief),
+        None => view! { <NotFound/> }.into_any(),
+    }
+}
+
 /// The brief itself.
 #[component]
 fn BriefView(

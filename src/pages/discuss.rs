@@ -4,7 +4,7 @@
 
 use crate::components::title::Title;
 use crate::router::A;
-use crate::router::{use_navigate, use_params_map, use_query_map};
+use crate::router::{use_navigate, use_query_map};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -12,7 +12,7 @@ use crate::components::discuss_slides::{EndSlide, StartSlide, ThemeSlide};
 use crate::components::discuss_timer::DiscussTimer;
 use crate::domain::content::Brief;
 use crate::domain::discussion::{key_action, swipe_action, Action, Deck, KeyTarget, Slide};
-use crate::pages::not_found::NotFound;
+use crate::pages::brief::for_brief;
 
 /// The class on `<html>` while discussion mode is open: it hides the site's header and footer.
 const MODE_CLASS: &str = "is-discussing";
@@ -20,12 +20,7 @@ const MODE_CLASS: &str = "is-discussing";
 /// Finds the brief, or shows the not-found page.
 #[component]
 pub fn DiscussPage() -> impl IntoView {
-    let params = use_params_map();
-    let library = crate::state::use_state().library();
-    move || match library.brief(&params.read().get("id").unwrap_or_default()) {
-        Some(brief) => view! { <Discussion brief/> }.into_any(),
-        None => view! { <NotFound/> }.into_any(),
-    }
+    for_brief(|brief| view! { <Discussion brief/> }.into_any())
 }
 
 /// The slides of one brief and the controls that move through them.

@@ -2,7 +2,6 @@
 //! the themes, key learning and next steps, ruled space for notes, and a QR code of the brief.
 
 use crate::components::title::Title;
-use crate::router::use_params_map;
 use leptos::prelude::*;
 
 use crate::components::brief_parts::SourceLine;
@@ -10,7 +9,7 @@ use crate::components::qr_code::{brief_address, QrCode};
 use crate::components::text::{provide_glossary_scope, Text};
 use crate::domain::content::{Brief, Coverage};
 use crate::domain::handout;
-use crate::pages::not_found::NotFound;
+use crate::pages::brief::for_brief;
 
 /// How many ruled lines the notes space has.
 const NOTE_LINES: usize = 6;
@@ -18,12 +17,7 @@ const NOTE_LINES: usize = 6;
 /// Finds the brief, or shows the not-found page.
 #[component]
 pub fn HandoutPage() -> impl IntoView {
-    let params = use_params_map();
-    let library = crate::state::use_state().library();
-    move || match library.brief(&params.read().get("id").unwrap_or_default()) {
-        Some(brief) => view! { <Handout brief/> }.into_any(),
-        None => view! { <NotFound/> }.into_any(),
-    }
+    for_brief(|brief| view! { <Handout brief/> }.into_any())
 }
 
 /// The handout itself; the screen shows it as it will print.
