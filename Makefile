@@ -23,6 +23,9 @@ setup-test:
 
 # Builds into target/bench, measures size and speed, prints one table and writes
 # target/bench/report.md and report.json. BENCH_QUICK=1 for a quick look (no 10x build).
-.PHONY: bench
-bench: setup-test
+.PHONY: bench setup-bench
+bench: setup-bench
 	node scripts/bench/run.mjs
+
+setup-bench:
+	scripts/setup.sh bench

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs whatever the two README commands need and is missing, and skips what is already
-# there at the right version. Usage: scripts/setup.sh serve|test
+# there at the right version. Usage: scripts/setup.sh serve|test|bench (bench: test + twiggy)
 # Everything comes from the package registries: crates.io, npm and Debian. Nothing downloads a
 # browser or a prebuilt tool from anywhere else.
 set -euo pipefail
@@ -60,7 +60,7 @@ fi
 node_modules/.bin/wasm-opt --version | grep -q "version $BINARYEN_MAJOR" \
   || { echo "node_modules/.bin/wasm-opt is not binaryen $BINARYEN_MAJOR" >&2; exit 1; }
 
-if [ "$purpose" = test ]; then
+if [ "$purpose" = test ] || [ "$purpose" = bench ]; then
   if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then
     say "Chromium and ChromeDriver: already installed ($(/usr/bin/chromium --version 2>/dev/null | head -1))"
   elif is_debian && is_root; then
@@ -71,6 +71,16 @@ if [ "$purpose" = test ]; then
     cannot "Chromium" "sudo apt-get install -y chromium chromium-driver"
   else
     cannot "Chromium" "install Chromium and ChromeDriver so that /usr/bin/chromium and /usr/bin/chromedriver exist (on Debian: sudo apt-get install -y chromium chromium-driver)"
+  fi
+fi
+
+if [ "$purpose" = bench ]; then
+  # The benchmark's size-by-crate table reads the wasm with twiggy.
+  if twiggy --version >/dev/null 2>&1; then
+    say "twiggy: already installed"
+  else
+    say "Installing twiggy from crates.io for the size breakdown (about 1 minute)"
+    cargo install twiggy --locked
   fi
 fi
 
