@@ -286,6 +286,27 @@ fn messages_name_the_field_and_the_limit() {
 }
 
 #[test]
+fn file_sizes_are_megabytes_to_one_decimal_place() {
+    use safeguarding_toolkit::domain::notes::import_error::megabytes;
+    for (bytes, shown) in [
+        (0, "0.0"),
+        (49_999, "0.0"),
+        (50_000, "0.1"),
+        (999_999, "1.0"),
+        (10_000_001, "10.0"),
+        (10_049_999, "10.0"),
+        (10_050_000, "10.1"),
+        (12_345_678, "12.3"),
+        (4_000_000_000, "4000.0"),
+    ] {
+        assert_eq!(megabytes(bytes), shown, "{bytes} bytes");
+    }
+    // The largest size does not overflow.
+    let max = usize::MAX / 100_000;
+    assert_eq!(megabytes(usize::MAX), format!("{}.{}", max / 10, max % 10));
+}
+
+#[test]
 fn export_is_self_describing_and_newest_first() {
     let notes: Notes = [Note::new("old", free("old"), 1), Note::new("new", free("new"), 9)]
         .into_iter()

@@ -102,6 +102,13 @@ fn place(note: &Option<usize>) -> String {
     }
 }
 
+/// Bytes as megabytes to one decimal place, rounding halves up: "12.3" for 12,345,678.
+/// Integer arithmetic, because formatting an `f64` would add about 9.5 KB to the wasm.
+pub fn megabytes(bytes: usize) -> String {
+    let tenths = bytes.saturating_add(50_000) / 100_000;
+    format!("{}.{}", tenths / 10, tenths % 10)
+}
+
 impl fmt::Display for ImportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         use ImportError::*;
@@ -109,8 +116,8 @@ impl fmt::Display for ImportError {
         match self {
             TooLarge { bytes } => write!(
                 f,
-                "This file is {:.1} MB. The most the toolkit can import is {} MB. {NOT_OURS}",
-                *bytes as f64 / 1_000_000.0,
+                "This file is {} MB. The most the toolkit can import is {} MB. {NOT_OURS}",
+                megabytes(*bytes),
                 MAX_FILE_BYTES / 1_000_000
             ),
             NotJson { detail } => write!(
