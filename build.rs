@@ -14,6 +14,9 @@ mod content_check;
 #[allow(dead_code)]
 #[path = "src/domain/guide.rs"]
 mod guide;
+#[allow(dead_code)]
+#[path = "src/domain/order.rs"]
+mod order;
 
 fn main() {
     let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
@@ -24,6 +27,7 @@ fn main() {
     println!("cargo:rerun-if-env-changed=CONTENT_DIR");
     println!("cargo:rerun-if-changed=src/domain/content.rs");
     println!("cargo:rerun-if-changed=src/domain/guide.rs");
+    println!("cargo:rerun-if-changed=src/domain/order.rs");
     println!("cargo:rerun-if-changed=build/content_check.rs");
 
     let mut problems = Vec::new();

@@ -10,6 +10,9 @@ mod content_check;
 #[allow(dead_code)]
 #[path = "../src/domain/guide.rs"]
 mod guide;
+#[allow(dead_code)]
+#[path = "../src/domain/order.rs"]
+mod order;
 
 use std::fs;
 use std::path::{Path, PathBuf};

@@ -221,18 +221,20 @@ impl Library {
     }
     /// Other briefs sharing at least one theme with this one, most shared first.
     pub fn related(&self, brief: &Brief) -> Vec<&Brief> {
-        let mine: BTreeSet<&str> = self.brief_tags(brief).into_iter().collect();
+        let mine = self.brief_tags(brief);
         let mut scored: Vec<(usize, &Brief)> = self
             .briefs
             .iter()
             .filter(|b| b.id != brief.id)
             .map(|b| {
-                let shared = self.brief_tags(b).iter().filter(|t| mine.contains(*t)).count();
+                let shared = self.brief_tags(b).iter().filter(|t| mine.contains(t)).count();
                 (shared, b)
             })
             .filter(|(n, _)| *n > 0)
             .collect();
-        scored.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.title.cmp(&b.1.title)));
+        super::order::sort_by(&mut scored, |a, b| {
+            b.0.cmp(&a.0).then_with(|| a.1.title.cmp(&b.1.title))
+        });
         scored.into_iter().map(|(_, b)| b).collect()
     }
 }

@@ -13,6 +13,7 @@ pub mod guide_walk;
 pub mod handout;
 pub mod kv;
 pub mod notes;
+pub mod order;
 pub mod qr;
 pub mod query_string;
 pub mod routes;

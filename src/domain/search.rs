@@ -147,7 +147,7 @@ impl SearchIndex {
             .iter()
             .filter_map(|e| Some((rank::score(e, words.len(), &table)?, e)))
             .collect();
-        scored.sort_by(|(a_score, a), (b_score, b)| {
+        super::order::sort_by(&mut scored, |(a_score, a), (b_score, b)| {
             (b_score.cmp(a_score))
                 .then_with(|| a.sort_title.cmp(&b.sort_title))
                 .then_with(|| a.id.cmp(&b.id))

@@ -9,7 +9,7 @@ use crate::components::page::Page;
 pub fn Glossary() -> impl IntoView {
     let library = crate::state::use_state().library();
     let mut terms: Vec<_> = library.glossary.iter().collect();
-    terms.sort_by(|a, b| a.abbr.cmp(&b.abbr));
+    crate::domain::order::sort_by(&mut terms, |a, b| a.abbr.cmp(&b.abbr));
     let rows = terms
         .into_iter()
         .map(|t| {

@@ -2,7 +2,7 @@
 //! undo after a delete; export, import, the printable CPD record and delete-all; and what to
 //! know about where notes are kept.
 
-use std::collections::BTreeSet;
+use crate::domain::order::sorted_unique;
 
 use crate::router::A;
 use leptos::prelude::*;
@@ -152,9 +152,11 @@ fn NoteList() -> impl IntoView {
     // Briefs that have notes, for the brief filter.
     let briefs = Memo::new(move |_| {
         notes.with(|n| {
-            n.iter()
-                .filter_map(|note| note.body.brief_id().map(String::from))
-                .collect::<BTreeSet<String>>()
+            sorted_unique(
+                n.iter()
+                    .filter_map(|note| note.body.brief_id().map(String::from))
+                    .collect::<Vec<String>>(),
+            )
         })
     });
     let count = move || {
@@ -226,7 +228,7 @@ fn NoteList() -> impl IntoView {
                     {kind_options}
                 </select>
             </div>
-            {move || (!briefs.with(BTreeSet::is_empty)).then(|| view! {
+            {move || (!briefs.with(Vec::is_empty)).then(|| view! {
                 <div class="filters__item">
                     <label class="label" for="notes-brief">"Brief"</label>
                     <select class="select" id="notes-brief" on:change=move |ev| {
@@ -273,11 +275,12 @@ fn StepProgress() -> impl IntoView {
     let library = use_state().library();
     let rows = Memo::new(move |_| {
         notes.with(|n| {
-            let ticked: BTreeSet<String> = n
-                .iter()
-                .filter(|note| note.kind() == NoteKind::NextStep)
-                .filter_map(|note| note.body.brief_id().map(String::from))
-                .collect();
+            let ticked = sorted_unique(
+                n.iter()
+                    .filter(|note| note.kind() == NoteKind::NextStep)
+                    .filter_map(|note| note.body.brief_id().map(String::from))
+                    .collect(),
+            );
             ticked
                 .into_iter()
                 .filter_map(|id| library.brief(&id))

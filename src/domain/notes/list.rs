@@ -2,7 +2,7 @@
 
 use super::collection::Notes;
 use super::model::{Note, NoteBody, NoteKind};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::fmt;
 
 /// What to show on the notes page. The default shows every note.
@@ -91,7 +91,7 @@ impl Notes {
     /// Every note, most recently changed first.
     pub fn newest_first(&self) -> Vec<&Note> {
         let mut notes: Vec<&Note> = self.iter().collect();
-        notes.sort_by(|a, b| {
+        crate::domain::order::sort_by(&mut notes, |a, b| {
             (b.updated_at, b.created_at)
                 .cmp(&(a.updated_at, a.created_at))
                 .then_with(|| a.id.cmp(&b.id))
@@ -116,7 +116,7 @@ impl Notes {
 
     /// How many of a brief's `total` next steps are ticked.
     pub fn progress(&self, brief_id: &str, total: usize) -> Progress {
-        let done: BTreeSet<u32> = self
+        let done: Vec<u32> = self
             .iter()
             .filter_map(|note| match &note.body {
                 NoteBody::NextStep(t) if t.brief_id == brief_id => Some(t.step),
@@ -125,7 +125,7 @@ impl Notes {
             .filter(|&step| (step as usize) < total)
             .collect();
         Progress {
-            done: done.len(),
+            done: crate::domain::order::sorted_unique(done).len(),
             total,
         }
     }

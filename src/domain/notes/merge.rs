@@ -5,7 +5,6 @@
 
 use super::collection::Notes;
 use super::model::Note;
-use std::collections::BTreeSet;
 
 /// What a merge did, so the UI can say so and refresh an open editor.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -44,12 +43,13 @@ impl MergeReport {
 /// - Changed differently on both sides (or added on both with one id): this tab's version keeps
 ///   the id and the other tab's version is kept as a new note (see [`Notes::copy_id`]).
 pub fn merge(base: &Notes, ours: &Notes, theirs: &Notes) -> (Notes, MergeReport) {
-    let ids: BTreeSet<&str> = base
-        .iter()
-        .chain(ours.iter())
-        .chain(theirs.iter())
-        .map(|n| n.id.as_str())
-        .collect();
+    let ids = crate::domain::order::sorted_unique(
+        base.iter()
+            .chain(ours.iter())
+            .chain(theirs.iter())
+            .map(|n| n.id.as_str())
+            .collect(),
+    );
     let mut merged = Notes::new();
     let mut report = MergeReport::default();
     let mut copies: Vec<&Note> = Vec::new();

@@ -79,7 +79,7 @@ pub(super) fn matched(words: &[QueryWord], term: &str, raw: &str) -> Matched {
 
 /// Sorts byte ranges and merges any that overlap, such as a compound and one of its parts.
 pub(super) fn merge(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
-    ranges.sort_by_key(|r| (r.start, r.end));
+    crate::domain::order::sort_by(&mut ranges, |a, b| (a.start, a.end).cmp(&(b.start, b.end)));
     let mut merged: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
     for r in ranges {
         match merged.last_mut() {

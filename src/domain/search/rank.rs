@@ -61,7 +61,8 @@ pub(super) fn hit(entry: &Entry, score: u32, table: &[Matched]) -> Hit {
         .map(|(i, (_, text))| (bits(text, table).any.count_ones(), i))
         .filter(|(words, _)| *words > 0)
         .collect();
-    matching.sort_by_key(|&(words, i)| (Reverse(words), Reverse(entry.fields[i].0.weight()), i));
+    let key = |&(words, i): &(u32, usize)| (Reverse(words), Reverse(entry.fields[i].0.weight()), i);
+    crate::domain::order::sort_by(&mut matching, |a, b| key(a).cmp(&key(b)));
     let snippets = matching
         .into_iter()
         .take(MAX_SNIPPETS)
