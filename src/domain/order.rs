@@ -53,10 +53,10 @@ mod tests {
     fn sorts_like_the_standard_stable_sort() {
         for list in lists() {
             let mut ours = list.clone();
-            let mut std = list.clone();
+            let mut expected = list.clone();
             sort_by(&mut ours, |a, b| b.0.cmp(&a.0));
-            std.sort_by_key(|item| std::cmp::Reverse(item.0));
-            assert_eq!(ours, std, "{list:?}");
+            expected.sort_by_key(|item| std::cmp::Reverse(item.0));
+            assert_eq!(ours, expected, "{list:?}");
         }
     }
 

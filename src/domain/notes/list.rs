@@ -116,16 +116,18 @@ impl Notes {
 
     /// How many of a brief's `total` next steps are ticked.
     pub fn progress(&self, brief_id: &str, total: usize) -> Progress {
-        let done: Vec<u32> = self
-            .iter()
-            .filter_map(|note| match &note.body {
-                NoteBody::NextStep(t) if t.brief_id == brief_id => Some(t.step),
-                _ => None,
-            })
-            .filter(|&step| (step as usize) < total)
-            .collect();
+        let mut ticked = vec![false; total];
+        for note in self.iter() {
+            if let NoteBody::NextStep(t) = &note.body {
+                if t.brief_id == brief_id {
+                    if let Some(tick) = ticked.get_mut(t.step as usize) {
+                        *tick = true;
+                    }
+                }
+            }
+        }
         Progress {
-            done: crate::domain::order::sorted_unique(done).len(),
+            done: ticked.iter().filter(|&&tick| tick).count(),
             total,
         }
     }
