@@ -1,19 +1,30 @@
-//! Host tests for the notes envelope: round trips, every shipped schema's fixture, migrations,
-//! and corrupt or newer values.
+//! Host tests for the stored form of notes: each entry's round trip, the storage keys, the main
+//! key's schema, and a fixture for every schema ever shipped that still loads.
 
+use safeguarding_toolkit::domain::kv::MemoryKv;
 use safeguarding_toolkit::domain::notes::{
-    decode, encode, BriefNote, Decoded, FreeNote, NextStepTick, Note, NoteBody, NoteKind, Notes, Reflection,
-    TeamDiscussion, CURRENT_SCHEMA, MIGRATIONS,
+    decode_meta, decode_note, decode_tombstone, encode_note, encode_tombstone, gone_key, note_key, parse_key,
+    BriefNote, FreeNote, Health, Lineage, Meta, NextStepTick, Note, NoteBody, NoteKind, NotesStore,
+    Reflection, TeamDiscussion, Tombstone, Version, CURRENT_SCHEMA,
 };
+use std::collections::BTreeSet;
 use std::path::PathBuf;
 
-fn fixture_path(schema: u32) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+fn fixture(schema: u32) -> String {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")
-        .join(format!("notes-schema-{schema}.json"))
+        .join(format!("notes-schema-{schema}.json"));
+    std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{}: every schema needs a fixture ({e})", path.display()))
 }
 
-fn one_of_each() -> Notes {
+/// Storage as a fixture of schema 2 or later holds it: every key and its value.
+fn storage(raw: &str) -> MemoryKv {
+    let map: std::collections::BTreeMap<String, String> = serde_json::from_str(raw).unwrap();
+    MemoryKv::with_entries(map.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+}
+
+fn one_of_each() -> Vec<Note> {
     let bodies = [
         NoteBody::Brief(BriefNote {
             brief_id: "child-b".into(),
@@ -47,54 +58,172 @@ fn one_of_each() -> Notes {
         .into_iter()
         .enumerate()
         .map(|(i, body)| {
-            let mut note = Note::new(format!("id-{i}"), body, 1_000 + i as u64);
-            note.updated_at += 10;
-            note.history = vec![1_000 + i as u64];
+            let mut note = Note::new(
+                format!("id-{i}"),
+                body,
+                1_000 + i as u64,
+                Version::new("abcd1234"),
+            );
+            note.lineage = Lineage {
+                version: Version {
+                    id: "abcd1234".into(),
+                    rev: i as u32,
+                },
+                ancestry: vec![
+                    Version::new("0000zzzz"),
+                    Version {
+                        id: "1111yyyy".into(),
+                        rev: 9,
+                    },
+                ],
+            };
+            note.copy_of = (i == 2).then(|| "id-0".to_string());
             note
         })
         .collect()
 }
 
 #[test]
-fn encode_then_decode_gives_the_same_notes() {
-    let notes = one_of_each();
-    let raw = encode(&notes).unwrap();
-    assert_eq!(decode(Some(&raw)), Decoded::Current(notes));
+fn every_kind_of_note_reads_back_as_written() {
+    for note in one_of_each() {
+        let raw = encode_note(&note).unwrap();
+        assert_eq!(decode_note(&raw), Ok(note.clone()), "{raw}");
+        assert_eq!(encode_note(&note).unwrap(), raw, "encoding is stable");
+    }
+    let record = Tombstone {
+        id: "gone".into(),
+        deleted: vec![Version {
+            id: "abcd1234".into(),
+            rev: 2,
+        }],
+        older: vec![Version::new("0000zzzz")],
+        at: 5,
+        seq: 3,
+    };
+    assert_eq!(decode_tombstone(&encode_tombstone(&record).unwrap()), Ok(record));
 }
 
 #[test]
-fn encoding_is_stable_so_unchanged_notes_give_the_same_string() {
-    let notes = one_of_each();
-    assert_eq!(encode(&notes).unwrap(), encode(&notes.clone()).unwrap());
-}
-
-#[test]
-fn nothing_stored_is_empty() {
-    assert_eq!(decode(None), Decoded::Empty);
+fn keys_name_the_version_and_the_note() {
+    let v = Version {
+        id: "abcd1234".into(),
+        rev: 3,
+    };
+    for id in ["n1-abc", "n1~abcd1234", "a/b.c", "x"] {
+        assert_eq!(parse_key(&note_key(id, &v)), Some((true, id, v.clone())), "{id}");
+        assert_eq!(parse_key(&gone_key(id, &v)), Some((false, id, v.clone())), "{id}");
+    }
+    assert_eq!(note_key("n1", &v), "safeguarding-toolkit.note.abcd1234.3/n1");
     assert_eq!(
-        decode(Some(r#"{"schema":1,"notes":[]}"#)),
-        Decoded::Current(Notes::new())
+        gone_key("n1", &Version::new("abcd1234")),
+        "safeguarding-toolkit.gone.abcd1234/n1"
+    );
+    for other in [
+        "safeguarding-toolkit.notes",
+        "safeguarding-toolkit.notes.backup.1",
+        "safeguarding-toolkit.note.noslash",
+        "safeguarding-toolkit.note.bad version/n1",
+        "filler",
+    ] {
+        assert_eq!(parse_key(other), None, "{other}");
+    }
+}
+
+#[test]
+fn versions_are_written_and_read_back() {
+    let rows = [
+        ("abcd1234", Some(("abcd1234", 0))),
+        ("abcd1234.12", Some(("abcd1234", 12))),
+        ("@lq2x9k0a", Some(("@lq2x9k0a", 0))),
+        ("", None),
+        ("a.b", None),
+        ("a b", None),
+        ("a/b", None),
+    ];
+    for (text, expected) in rows {
+        let parsed = Version::parse(text);
+        assert_eq!(
+            parsed.as_ref().map(|v| (v.id.as_str(), v.rev)),
+            expected,
+            "{text:?}"
+        );
+        if let Some(v) = parsed {
+            assert_eq!(v.to_string(), text);
+        }
+    }
+}
+
+#[test]
+fn the_main_key_says_which_schema_and_nothing_else() {
+    assert_eq!(decode_meta(None), Meta::Empty);
+    assert_eq!(decode_meta(Some(r#"{"schema":2}"#)), Meta::Current);
+    assert_eq!(
+        decode_meta(Some(r#"{"schema":99,"anything":"else"}"#)),
+        Meta::Newer { schema: 99 }
+    );
+    assert!(matches!(decode_meta(Some(&fixture(1))), Meta::SchemaOne { .. }));
+    let check = |raw: &str, reason_has: &str| match decode_meta(Some(raw)) {
+        Meta::Corrupt { reason } => assert!(
+            reason.contains(reason_has),
+            "{raw:?}: {reason:?} lacks {reason_has:?}"
+        ),
+        other => panic!("{raw:?} decoded as {other:?}"),
+    };
+    check("", "not valid JSON");
+    check("{\"schema\":1,\"notes\":[", "not valid JSON");
+    check("[1,2,3]", "not a JSON object");
+    check("null", "not a JSON object");
+    check("{}", "no schema number");
+    check(r#"{"schema":"1","notes":[]}"#, "not a whole number");
+    check(r#"{"schema":1.5}"#, "not a whole number");
+    check(r#"{"schema":0,"notes":[]}"#, "schema number is 0");
+    check(r#"{"schema":1}"#, "not in the expected shape");
+    check(
+        r#"{"schema":1,"notes":[{"id":"a"}]}"#,
+        "not in the expected shape",
+    );
+    check(
+        r#"{"schema":1,"notes":[{"id":"a","created_at":1,"updated_at":1,"kind":"poem","text":""}]}"#,
+        "not in the expected shape",
+    );
+    check(
+        r#"{"schema":1,"notes":[{"id":"a","created_at":1,"updated_at":1,"kind":"free-form","title":"","text":""},{"id":"a","created_at":2,"updated_at":2,"kind":"free-form","title":"","text":""}]}"#,
+        "same id \"a\"",
     );
 }
 
 #[test]
-fn there_is_one_migration_for_each_schema_after_the_first() {
-    // Bumping CURRENT_SCHEMA without adding a migration fails here.
-    assert_eq!(MIGRATIONS.len(), CURRENT_SCHEMA as usize - 1);
+fn unreadable_entries_say_why() {
+    let check = |raw: &str, reason_has: &str| {
+        let reason = decode_note(raw).unwrap_err();
+        assert!(reason.contains(reason_has), "{raw:?}: {reason:?}");
+    };
+    check("{", "not valid JSON");
+    check(r#"{"id":"a"}"#, "not in the expected shape");
+    check(
+        r#"{"id":"a","version":"no good","created_at":1,"updated_at":1,"kind":"free-form","title":"","text":""}"#,
+        "version \"no good\"",
+    );
+    check(
+        r#"{"id":"a","version":"v1","ancestry":"x.y","created_at":1,"updated_at":1,"kind":"free-form","title":"","text":""}"#,
+        "ancestry",
+    );
+    assert!(decode_tombstone(r#"{"id":"a","deleted":"","at":1,"seq":1}"#).is_err());
+    assert!(decode_tombstone(r#"{"id":"a","deleted":"v1","at":1,"seq":1,"text":"no"}"#).is_err());
 }
 
 #[test]
 fn every_schema_ever_shipped_has_a_fixture_that_still_loads() {
     for schema in 1..=CURRENT_SCHEMA {
-        let path = fixture_path(schema);
-        let raw = std::fs::read_to_string(&path)
-            .unwrap_or_else(|e| panic!("{}: every schema needs a fixture ({e})", path.display()));
-        let notes = match decode(Some(&raw)) {
-            Decoded::Current(notes) if schema == CURRENT_SCHEMA => notes,
-            Decoded::Migrated { from, notes } if from == schema => notes,
-            other => panic!("schema {schema} fixture decoded as {other:?}"),
+        let raw = fixture(schema);
+        let kv = if schema == 1 {
+            MemoryKv::with_entries([(safeguarding_toolkit::domain::notes::NOTES_KEY, raw.as_str())])
+        } else {
+            storage(&raw)
         };
-        let kinds: std::collections::BTreeSet<NoteKind> = notes.iter().map(Note::kind).collect();
+        let store = NotesStore::load(kv, 1);
+        assert_eq!(store.health(), &Health::Ready, "schema {schema}");
+        let kinds: BTreeSet<NoteKind> = store.notes().iter().map(Note::kind).collect();
         assert_eq!(
             kinds.len(),
             NoteKind::ALL.len(),
@@ -105,13 +234,17 @@ fn every_schema_ever_shipped_has_a_fixture_that_still_loads() {
 
 #[test]
 fn schema_1_fixture_reads_field_by_field() {
-    let raw = std::fs::read_to_string(fixture_path(1)).unwrap();
-    let Decoded::Current(notes) = decode(Some(&raw)) else {
-        panic!("schema 1 is current");
-    };
+    let store = NotesStore::load(
+        MemoryKv::with_entries([(
+            safeguarding_toolkit::domain::notes::NOTES_KEY,
+            fixture(1).as_str(),
+        )]),
+        1,
+    );
+    let notes = store.notes();
     assert_eq!(notes.len(), 9);
     let theme = notes.get("n-brief-theme").unwrap();
-    assert_eq!(theme.history, vec![1_700_000_200_000]);
+    assert_eq!(theme.version(), &Version::legacy(1_700_000_300_000));
     assert_eq!(
         theme.body,
         NoteBody::Brief(BriefNote {
@@ -129,115 +262,28 @@ fn schema_1_fixture_reads_field_by_field() {
         panic!("next step");
     };
     assert_eq!((step.step, step.what_i_did.as_deref()), (2, None));
-    // Encoding what was read and reading it again changes nothing.
-    assert_eq!(decode(Some(&encode(&notes).unwrap())), Decoded::Current(notes));
 }
 
 #[test]
-fn unreadable_values_are_corrupt_with_a_reason() {
-    let check = |raw: &str, reason_has: &str| match decode(Some(raw)) {
-        Decoded::Corrupt { reason } => {
-            assert!(
-                reason.contains(reason_has),
-                "{raw:?}: {reason:?} lacks {reason_has:?}"
-            )
-        }
-        other => panic!("{raw:?} decoded as {other:?}"),
+fn schema_2_fixture_reads_versions_ancestry_and_deletions() {
+    let store = NotesStore::load(storage(&fixture(2)), 1);
+    let notes = store.notes();
+    assert_eq!(notes.len(), 6);
+    let edited = notes.get("n-brief-theme").unwrap();
+    assert_eq!(
+        edited.lineage.ancestry.len(),
+        1,
+        "a second sitting names the first"
+    );
+    assert_eq!(
+        notes.get("n-free").unwrap().version().rev,
+        1,
+        "a second save of one sitting"
+    );
+    assert!(notes.get("n-gone").is_none());
+    assert!(notes.tombstone("n-gone").is_some(), "the deletion is remembered");
+    let NoteBody::Reflection(r) = &notes.get("n-reflection").unwrap().body else {
+        panic!("reflection");
     };
-    check("", "not valid JSON");
-    check("{\"schema\":1,\"notes\":[", "not valid JSON");
-    check("not json at all", "not valid JSON");
-    check("[1,2,3]", "not a JSON object");
-    check("\"text\"", "not a JSON object");
-    check("null", "not a JSON object");
-    check("{}", "no schema number");
-    check(r#"{"notes":[]}"#, "no schema number");
-    check(r#"{"schema":"1","notes":[]}"#, "not a whole number");
-    check(r#"{"schema":1.5,"notes":[]}"#, "not a whole number");
-    check(r#"{"schema":-1,"notes":[]}"#, "not a whole number");
-    check(r#"{"schema":0,"notes":[]}"#, "schema number is 0");
-    check(r#"{"schema":1}"#, "not in the expected shape");
-    check(r#"{"schema":1,"notes":{}}"#, "not in the expected shape");
-    check(
-        r#"{"schema":1,"notes":[{"id":"a"}]}"#,
-        "not in the expected shape",
-    );
-    check(
-        r#"{"schema":1,"notes":[{"id":"a","created_at":"yesterday","updated_at":1,"kind":"free-form","title":"","text":""}]}"#,
-        "not in the expected shape",
-    );
-    check(
-        r#"{"schema":1,"notes":[{"id":"a","created_at":1,"updated_at":1,"kind":"poem","text":""}]}"#,
-        "not in the expected shape",
-    );
-    check(
-        r#"{"schema":1,"notes":[{"id":"a","created_at":1,"updated_at":1,"kind":"free-form","title":"","text":""},{"id":"a","created_at":2,"updated_at":2,"kind":"free-form","title":"","text":""}]}"#,
-        "same id \"a\"",
-    );
-}
-
-#[test]
-fn a_newer_schema_is_reported_not_read() {
-    for (raw, schema) in [
-        (r#"{"schema":2,"notes":[]}"#, 2),
-        (r#"{"schema":99,"anything":"else"}"#, 99),
-    ] {
-        assert_eq!(decode(Some(raw)), Decoded::Newer { schema }, "{raw}");
-    }
-}
-
-/// A pretend schema 1 kept a free note's text in "body"; pretend schema 2 renamed it "text".
-fn rename_body(mut value: serde_json::Value) -> Result<serde_json::Value, String> {
-    let notes = value["notes"].as_array_mut().ok_or("no notes list")?;
-    for note in notes {
-        let note = note.as_object_mut().ok_or("a note is not an object")?;
-        if let Some(body) = note.remove("body") {
-            note.insert("text".into(), body);
-        }
-    }
-    Ok(value)
-}
-
-fn refuse(_: serde_json::Value) -> Result<serde_json::Value, String> {
-    Err("refused".into())
-}
-
-fn unchanged(value: serde_json::Value) -> Result<serde_json::Value, String> {
-    Ok(value)
-}
-
-#[test]
-fn migrations_run_in_order_from_the_stored_schema() {
-    use safeguarding_toolkit::domain::notes::codec::decode_with;
-    let old = r#"{"schema":1,"notes":[{"id":"a","created_at":1,"updated_at":2,"kind":"free-form","title":"T","body":"B"}]}"#;
-    let Decoded::Migrated { from: 1, notes } = decode_with(Some(old), 3, &[rename_body, unchanged]) else {
-        panic!("schema 1 should migrate to 3");
-    };
-    let expected = NoteBody::Free(FreeNote {
-        title: "T".into(),
-        text: "B".into(),
-    });
-    assert_eq!(notes.get("a").unwrap().body, expected);
-
-    // From schema 2 the first step is skipped (it would refuse).
-    let middle = old
-        .replace("\"schema\":1", "\"schema\":2")
-        .replace("body", "text");
-    assert!(matches!(
-        decode_with(Some(&middle), 3, &[refuse, unchanged]),
-        Decoded::Migrated { from: 2, .. }
-    ));
-    // A failing step makes the value unreadable, with the step named.
-    match decode_with(Some(old), 3, &[refuse, unchanged]) {
-        Decoded::Corrupt { reason } => assert!(reason.contains("upgraded from schema 1"), "{reason}"),
-        other => panic!("{other:?}"),
-    }
-    // The current schema runs no step at all.
-    let current = old
-        .replace("\"schema\":1", "\"schema\":3")
-        .replace("body", "text");
-    assert!(matches!(
-        decode_with(Some(&current), 3, &[refuse, refuse]),
-        Decoded::Current(_)
-    ));
+    assert_eq!(r.learnt, "Écoute — listen first. \u{1F600}");
 }

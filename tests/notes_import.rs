@@ -3,8 +3,8 @@
 
 use safeguarding_toolkit::domain::kv::MemoryKv;
 use safeguarding_toolkit::domain::notes::{
-    export, plan, read_import, EditError, FreeNote, ImportAction, ImportCounts, ImportError, Note, NoteBody,
-    Notes, NotesStore, Reflection, NOTES_KEY,
+    export, plan, read_import, EditError, FreeNote, ImportAction, ImportCounts, ImportError, Lineage, Note,
+    NoteBody, Notes, NotesStore, Reflection, Version, NOTES_KEY,
 };
 use serde_json::{json, Value};
 
@@ -57,7 +57,9 @@ fn a_valid_file_reads() {
     let import = read_import(&valid().to_string()).unwrap();
     assert_eq!(import.exported_at, "2024-05-01T12:00:00Z");
     assert_eq!(import.notes.len(), 3);
-    assert_eq!(import.notes.get("b").unwrap().history, vec![1]);
+    // Version 1 files named versions by their timestamp; the history is not trusted.
+    let b = import.notes.get("b").unwrap();
+    assert_eq!(b.lineage, Lineage::new(Version::legacy(3)));
     // A field at the limit, in characters not bytes, is fine.
     let at_limit = with(|f| f["notes"][0]["text"] = json!("é".repeat(20_000)));
     assert!(read_import(&at_limit).is_ok());
@@ -106,8 +108,8 @@ fn each_malformed_file_gets_its_own_error() {
         ),
         (
             "newer version",
-            with(|f| f["version"] = json!(2)),
-            ImportError::UnsupportedVersion { found: "2".into() },
+            with(|f| f["version"] = json!(3)),
+            ImportError::UnsupportedVersion { found: "3".into() },
         ),
         (
             "version as text",
@@ -306,16 +308,96 @@ fn file_sizes_are_megabytes_to_one_decimal_place() {
     assert_eq!(megabytes(usize::MAX), format!("{}.{}", max / 10, max % 10));
 }
 
+/// A version 2 file: the current note shape, with versions.
+fn valid_v2() -> Value {
+    json!({
+        "type": "safeguarding-toolkit-notes",
+        "version": 2,
+        "exported_at": "2026-12-01T12:00:00Z",
+        "notes": [
+            {"id": "a", "version": "abcd1234.2", "ancestry": "0000zzzz", "created_at": 1, "updated_at": 2,
+             "kind": "free-form", "title": "A", "text": "a"},
+            {"id": "a~0000zzzz", "version": "0000zzzz", "copy_of": "a", "created_at": 1, "updated_at": 1,
+             "kind": "free-form", "title": "A", "text": "older"}
+        ]
+    })
+}
+
+#[test]
+fn a_version_2_file_reads_with_its_versions_and_is_checked_field_by_field() {
+    let import = read_import(&valid_v2().to_string()).unwrap();
+    let a = import.notes.get("a").unwrap();
+    assert_eq!(
+        a.lineage.version,
+        Version {
+            id: "abcd1234".into(),
+            rev: 2
+        }
+    );
+    assert_eq!(a.lineage.ancestry, vec![Version::new("0000zzzz")]);
+    assert_eq!(
+        import.notes.get("a~0000zzzz").unwrap().copy_of.as_deref(),
+        Some("a")
+    );
+    let rows: Vec<(&str, Value, ImportError)> = vec![
+        ("no version", json!(null), missing(Some(1), "version")),
+        ("version not text", json!(7), wrong(Some(1), "version", "text")),
+    ];
+    for (name, version, error) in rows {
+        let mut file = valid_v2();
+        match version {
+            Value::Null => {
+                file["notes"][0].as_object_mut().unwrap().remove("version");
+            }
+            v => file["notes"][0]["version"] = v,
+        }
+        assert_eq!(read_import(&file.to_string()), Err(error), "{name}");
+    }
+    let mut file = valid_v2();
+    file["notes"][0]["version"] = json!("not a version");
+    assert!(
+        matches!(
+            read_import(&file.to_string()),
+            Err(ImportError::BadNote { note: 1, .. })
+        ),
+        "a malformed version"
+    );
+    file = valid_v2();
+    file["notes"][0]["ancestry"] = json!(["a"]);
+    assert_eq!(
+        read_import(&file.to_string()),
+        Err(wrong(Some(1), "ancestry", "text"))
+    );
+}
+
+/// Note `id` at `version` (`"id"` or `"id.rev"`), naming `ancestry`, with `learnt` text.
+fn reflection(id: &str, learnt: &str, version: &str, ancestry: &[&str]) -> Note {
+    let body = NoteBody::Reflection(Reflection {
+        activity: "Act".into(),
+        when: "2024".into(),
+        learnt: learnt.into(),
+        practice_change: "P".into(),
+        peer_reflection: None,
+    });
+    let mut note = Note::new(id, body, 1, Version::parse(version).unwrap());
+    note.lineage.ancestry = ancestry.iter().map(|v| Version::parse(v).unwrap()).collect();
+    note
+}
+
 #[test]
 fn export_is_self_describing_and_newest_first() {
-    let notes: Notes = [Note::new("old", free("old"), 1), Note::new("new", free("new"), 9)]
-        .into_iter()
-        .collect();
+    let mut old = Note::new("old", free("old"), 1, Version::new("v1"));
+    old.updated_at = 1;
+    let mut new = Note::new("new", free("new"), 9, Version::new("v2"));
+    new.lineage.ancestry = vec![Version::new("v0")];
+    let notes: Notes = [old, new].into_iter().collect();
     let file: Value = serde_json::from_str(&export(&notes, "2024-05-01T12:00:00Z").unwrap()).unwrap();
     assert_eq!(file["type"], "safeguarding-toolkit-notes");
-    assert_eq!(file["version"], 1);
+    assert_eq!(file["version"], 2);
     assert_eq!(file["exported_at"], "2024-05-01T12:00:00Z");
     assert_eq!(file["notes"][0]["id"], "new");
+    assert_eq!(file["notes"][0]["version"], "v2");
+    assert_eq!(file["notes"][0]["ancestry"], "v0");
     assert_eq!(file["notes"][1]["kind"], "free-form");
 }
 
@@ -325,10 +407,10 @@ fn export_then_import_into_a_clean_profile_gives_the_same_notes() {
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/notes-schema-1.json"),
     )
     .unwrap();
-    let mut original = NotesStore::load(MemoryKv::with_entries([(NOTES_KEY, raw.as_str())]));
+    let mut original = NotesStore::load(MemoryKv::with_entries([(NOTES_KEY, raw.as_str())]), 1);
     let file = original.export("2024-05-01T12:00:00Z").unwrap();
 
-    let mut clean = NotesStore::load(MemoryKv::new());
+    let mut clean = NotesStore::load(MemoryKv::new(), 2);
     let import = read_import(&file).unwrap();
     let plan = plan(clean.notes(), &import);
     assert_eq!(
@@ -340,41 +422,39 @@ fn export_then_import_into_a_clean_profile_gives_the_same_notes() {
     );
     assert_eq!(clean.import(&plan).unwrap().added, 9);
     clean.save().unwrap();
-    let reopened = NotesStore::load(clean.kv().clone());
-    assert_eq!(reopened.notes(), original.notes());
-}
-
-/// A reflection note with `learnt` text at a version.
-fn reflection(id: &str, learnt: &str, updated_at: u64, history: &[u64]) -> Note {
-    let body = NoteBody::Reflection(Reflection {
-        activity: "Act".into(),
-        when: "2024".into(),
-        learnt: learnt.into(),
-        practice_change: "P".into(),
-        peer_reflection: None,
-    });
-    let mut note = Note::new(id, body, 1);
-    note.updated_at = updated_at;
-    note.history = history.to_vec();
-    note
+    let reopened = NotesStore::load(clean.kv().clone(), 3);
+    let bodies = |store: &NotesStore<MemoryKv>| {
+        store
+            .notes()
+            .iter()
+            .map(|n| (n.id.clone(), n.body.clone(), n.version().clone()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(bodies(&reopened), bodies(&original));
 }
 
 #[test]
 fn plan_counts_every_case_and_applying_twice_adds_no_duplicates() {
-    let current: Notes = [
-        reflection("same", "x", 5, &[]),
-        reflection("ours-newer", "ours", 7, &[5]),
-        reflection("file-newer", "old", 5, &[]),
-        reflection("both", "ours", 8, &[5]),
+    let mut current: Notes = [
+        reflection("same", "x", "v1", &[]),
+        reflection("ours-newer", "ours", "v2", &["v1"]),
+        reflection("file-newer", "old", "v1", &[]),
+        reflection("both", "ours", "v8", &["v1"]),
+        reflection("gone", "deleted words", "v1", &[]),
+        reflection("gone-then-changed", "deleted words", "v1", &[]),
     ]
     .into_iter()
     .collect();
+    current.remove("gone", 10, 1);
+    current.remove("gone-then-changed", 10, 1);
     let file_notes: Notes = [
-        reflection("same", "x", 5, &[]),
-        reflection("ours-newer", "older", 5, &[]),
-        reflection("file-newer", "newer", 9, &[5]),
-        reflection("both", "theirs", 9, &[5]),
-        reflection("new", "added", 3, &[]),
+        reflection("same", "x", "v1", &[]),
+        reflection("ours-newer", "older", "v1", &[]),
+        reflection("file-newer", "newer", "v9", &["v1"]),
+        reflection("both", "theirs", "v9", &["v1"]),
+        reflection("new", "added", "v3", &[]),
+        reflection("gone", "deleted words", "v1", &[]),
+        reflection("gone-then-changed", "changed elsewhere", "v5", &["v1"]),
     ]
     .into_iter()
     .collect();
@@ -387,15 +467,21 @@ fn plan_counts_every_case_and_applying_twice_adds_no_duplicates() {
         kept_both: 1,
         unchanged: 1,
         skipped: 1,
+        deleted_here: 1,
+        added_back: 1,
     };
     assert_eq!(plan.counts, expected);
     let action = |id: &str| plan.items.iter().find(|i| i.note.id == id).unwrap().action;
     assert_eq!(action("both"), ImportAction::KeepBoth);
     assert_eq!(action("ours-newer"), ImportAction::Skip);
+    assert_eq!(action("gone"), ImportAction::DeletedHere);
+    assert_eq!(action("gone-then-changed"), ImportAction::AddedBack);
 
     let mut notes = current.clone();
-    assert_eq!(plan.apply(&mut notes), expected);
-    assert_eq!(notes.len(), 6);
+    let (counts, changed) = plan.apply(&mut notes);
+    assert_eq!(counts, expected);
+    assert_eq!(changed.len(), 4);
+    assert_eq!(notes.len(), 7);
     assert_eq!(
         notes.get("file-newer").unwrap(),
         import.notes.get("file-newer").unwrap()
@@ -405,23 +491,66 @@ fn plan_counts_every_case_and_applying_twice_adds_no_duplicates() {
         current.get("ours-newer").unwrap()
     );
     assert_eq!(notes.get("both").unwrap(), current.get("both").unwrap());
+    assert!(notes.get("gone").is_none(), "a deleted version never comes back");
     assert_eq!(
-        notes.get("both.9").unwrap().body,
+        notes.get("both~v9").unwrap().body,
         import.notes.get("both").unwrap().body
     );
-
-    let again = plan.apply(&mut notes);
+    let (again, _) = plan.apply(&mut notes);
     assert_eq!(again.changes(), 0, "{again:?}");
-    assert_eq!(notes.len(), 6);
+    assert_eq!(notes.len(), 7);
+}
+
+#[test]
+fn finding_11_a_file_that_only_claims_to_follow_a_note_cannot_overwrite_it() {
+    // Under schema 1 a note written here at time 200 and a file note whose history named 200
+    // (another device's different edit at the same clock time) replaced the text here.
+    let mut store = NotesStore::load(MemoryKv::new(), 1);
+    store.put("a", free("mine, written here"), 200).unwrap();
+    store.save().unwrap();
+    let file = r#"{"type":"safeguarding-toolkit-notes","version":1,"exported_at":"x","notes":[{"id":"a","created_at":200,"updated_at":300,"history":[200],"kind":"free-form","title":"","text":"theirs"}]}"#;
+    let p = plan(store.notes(), &read_import(file).unwrap());
+    assert_eq!(p.counts.kept_both, 1, "{:?}", p.counts);
+    store.import(&p).unwrap();
+    store.save().unwrap();
+    let texts: Vec<String> = NotesStore::load(store.kv().clone(), 2)
+        .notes()
+        .iter()
+        .map(|n| match &n.body {
+            NoteBody::Free(f) => f.text.clone(),
+            _ => String::new(),
+        })
+        .collect();
+    assert!(
+        texts.contains(&"mine, written here".to_string()) && texts.contains(&"theirs".to_string()),
+        "{texts:?}"
+    );
+}
+
+#[test]
+fn a_delete_all_is_honoured_by_every_later_import() {
+    let mut store = NotesStore::load(MemoryKv::new(), 1);
+    store.put("a", free("one"), 1).unwrap();
+    store.put("b", free("two"), 2).unwrap();
+    store.save().unwrap();
+    let before = store.export("t0").unwrap();
+    store.delete_all(5).unwrap();
+    store.save().unwrap();
+    let mut later = NotesStore::load(store.kv().clone(), 2);
+    let p = plan(later.notes(), &read_import(&before).unwrap());
+    assert_eq!(p.counts.deleted_here, 2, "{:?}", p.counts);
+    later.import(&p).unwrap();
+    later.save().unwrap();
+    assert!(NotesStore::load(later.kv().clone(), 3).notes().is_empty());
 }
 
 #[test]
 fn notes_travel_between_devices_and_the_newer_edit_wins() {
-    let mut laptop = NotesStore::load(MemoryKv::new());
+    let mut laptop = NotesStore::load(MemoryKv::new(), 1);
     laptop.put("r", free("first"), 100).unwrap();
     let file = laptop.export("t1").unwrap();
 
-    let mut phone = NotesStore::load(MemoryKv::new());
+    let mut phone = NotesStore::load(MemoryKv::new(), 2);
     let first = plan(phone.notes(), &read_import(&file).unwrap());
     phone.import(&first).unwrap();
     phone.put("r", free("edited on the phone"), 200).unwrap();
@@ -447,7 +576,7 @@ fn notes_travel_between_devices_and_the_newer_edit_wins() {
 
 #[test]
 fn importing_into_read_only_notes_is_refused() {
-    let mut store = NotesStore::load(MemoryKv::with_entries([(NOTES_KEY, "{broken")]));
+    let mut store = NotesStore::load(MemoryKv::with_entries([(NOTES_KEY, "{broken")]), 1);
     let plan = plan(store.notes(), &read_import(&valid().to_string()).unwrap());
     assert_eq!(store.import(&plan), Err(EditError::ReadOnly));
     assert!(store.notes().is_empty());

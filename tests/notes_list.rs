@@ -3,7 +3,7 @@
 
 use safeguarding_toolkit::domain::notes::{
     BriefNote, Filter, FreeNote, NextStepTick, Note, NoteBody, NoteKind, Notes, Progress, Reflection,
-    TeamDiscussion, PRIVACY_POINTS,
+    TeamDiscussion, Version, PRIVACY_POINTS,
 };
 
 fn brief(brief_id: &str, theme: Option<&str>, text: &str) -> NoteBody {
@@ -41,18 +41,29 @@ fn sample() -> Notes {
         text: "Working Together".into(),
     });
     [
-        Note::new("r", reflection, 30),
+        Note::new("r", reflection, 30, Version::new("v")),
         Note::new(
             "b1",
             brief("child-b", Some("curiosity"), "Think about curiosity"),
             10,
+            Version::new("v"),
         ),
-        Note::new("b2", brief("child-b", None, "Whole brief note"), 20),
-        Note::new("b3", brief("thematic", Some("curiosity"), "Other brief"), 25),
-        Note::new("t", team, 40),
-        Note::new("f", free, 50),
-        Note::new("s0", tick("child-b", 0), 60),
-        Note::new("s2", tick("child-b", 2), 70),
+        Note::new(
+            "b2",
+            brief("child-b", None, "Whole brief note"),
+            20,
+            Version::new("v"),
+        ),
+        Note::new(
+            "b3",
+            brief("thematic", Some("curiosity"), "Other brief"),
+            25,
+            Version::new("v"),
+        ),
+        Note::new("t", team, 40, Version::new("v")),
+        Note::new("f", free, 50, Version::new("v")),
+        Note::new("s0", tick("child-b", 0), 60, Version::new("v")),
+        Note::new("s2", tick("child-b", 2), 70, Version::new("v")),
     ]
     .into_iter()
     .collect()
@@ -120,8 +131,8 @@ fn search_and_filters() {
 #[test]
 fn next_step_progress_counts_each_step_once() {
     let mut notes = sample();
-    notes.insert(Note::new("dup", tick("child-b", 2), 80));
-    notes.insert(Note::new("beyond", tick("child-b", 9), 80));
+    notes.insert(Note::new("dup", tick("child-b", 2), 80, Version::new("v")));
+    notes.insert(Note::new("beyond", tick("child-b", 9), 80, Version::new("v")));
     let progress = notes.progress("child-b", 4);
     assert_eq!(progress, Progress { done: 2, total: 4 });
     assert_eq!(progress.to_string(), "2 of 4 next steps done");

@@ -1,33 +1,31 @@
-//! Turning the stored string into notes and back: the versioned envelope and its migrations.
+//! Reading and writing stored values: the main key's schema, each note's key, and schema 1's
+//! single value, which is read into entries to migrate.
 
-use super::collection::Notes;
-use super::stored::current as stored;
+use super::model::{Note, Tombstone};
+use super::stored::{current, v1};
+use super::version::{Version, ANY_LEGACY};
 use serde_json::Value;
+use std::collections::BTreeSet;
 use std::fmt;
 
+pub use current::{decode_note, decode_tombstone, encode_note, encode_tombstone};
+
 /// The schema this version of the app reads and writes.
-pub const CURRENT_SCHEMA: u32 = 1;
+pub const CURRENT_SCHEMA: u32 = 2;
 
-/// Upgrades a whole stored envelope by one schema, or says why it cannot.
-pub type Migration = fn(Value) -> Result<Value, String>;
-
-/// `MIGRATIONS[i]` upgrades schema `i + 1` to schema `i + 2`; [`decode`] sets `"schema"` after
-/// each step. There must be exactly `CURRENT_SCHEMA - 1` of them (a test checks).
-pub const MIGRATIONS: &[Migration] = &[];
-
-/// What a stored value turned out to hold.
+/// What the main key turned out to hold.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Decoded {
-    /// Nothing stored yet.
+pub enum Meta {
+    /// Nothing: no notes were ever saved, or storage was cleared.
     Empty,
-    /// Notes in the current schema.
-    Current(Notes),
-    /// Notes in an older schema, upgraded in memory (the stored value is not changed).
-    Migrated {
-        /// The schema it was stored in.
-        from: u32,
-        /// The notes, upgraded.
-        notes: Notes,
+    /// The current schema: the notes are under their own keys.
+    Current,
+    /// Schema 1, which kept every note in this one value, read for migrating.
+    SchemaOne {
+        /// Every note it held.
+        notes: Vec<Note>,
+        /// A record for each id it remembered as deleted.
+        gone: Vec<Tombstone>,
     },
     /// Not JSON, or not a shape this app knows.
     Corrupt {
@@ -53,77 +51,64 @@ impl fmt::Display for EncodeError {
 
 impl std::error::Error for EncodeError {}
 
-/// Read a stored value (`None` when the key is empty).
-pub fn decode(raw: Option<&str>) -> Decoded {
-    decode_with(raw, CURRENT_SCHEMA, MIGRATIONS)
+/// The main key's value for the current schema.
+pub fn encode_meta() -> String {
+    format!("{{\"schema\":{CURRENT_SCHEMA}}}")
 }
 
-/// [`decode`] as if `current` were the current schema and `migrations` the migrations, so
-/// tests can exercise the upgrade steps before a second schema exists.
-pub fn decode_with(raw: Option<&str>, current: u32, migrations: &[Migration]) -> Decoded {
+/// Read the main key (`None` when it is empty).
+pub fn decode_meta(raw: Option<&str>) -> Meta {
     let Some(raw) = raw else {
-        return Decoded::Empty;
+        return Meta::Empty;
     };
-    match decode_value(raw, current, migrations) {
-        Ok(decoded) => decoded,
-        Err(reason) => Decoded::Corrupt { reason },
+    match read_meta(raw) {
+        Ok(meta) => meta,
+        Err(reason) => Meta::Corrupt { reason },
     }
 }
 
-fn decode_value(raw: &str, current: u32, migrations: &[Migration]) -> Result<Decoded, String> {
-    let mut value: Value = serde_json::from_str(raw).map_err(|e| format!("it is not valid JSON ({e})"))?;
-    let object = value
+fn read_meta(raw: &str) -> Result<Meta, String> {
+    let value: Value = serde_json::from_str(raw).map_err(|e| format!("it is not valid JSON ({e})"))?;
+    let schema = value
         .as_object()
-        .ok_or("it is not a JSON object with a schema number")?;
-    let schema = object
+        .ok_or("it is not a JSON object with a schema number")?
         .get("schema")
         .ok_or("it has no schema number")?
         .as_u64()
         .ok_or("its schema is not a whole number")?;
-    if schema == 0 {
-        return Err("its schema number is 0, which was never used".to_string());
+    match schema {
+        0 => Err("its schema number is 0, which was never used".to_string()),
+        1 => read_schema_one(value),
+        s if s == u64::from(CURRENT_SCHEMA) => Ok(Meta::Current),
+        schema => Ok(Meta::Newer { schema }),
     }
-    if schema > u64::from(current) {
-        return Ok(Decoded::Newer { schema });
-    }
-    // `schema` is at most `current` here, so it fits in u32.
-    let from = u32::try_from(schema).map_err(|e| e.to_string())?;
-    let steps = migrations
-        .iter()
-        .enumerate()
-        .take((current as usize).saturating_sub(1));
-    for (i, migrate) in steps.skip(from as usize - 1) {
-        value =
-            migrate(value).map_err(|e| format!("it could not be upgraded from schema {} ({e})", i + 1))?;
-        if let Some(object) = value.as_object_mut() {
-            object.insert("schema".to_string(), Value::from(i + 2));
-        }
-    }
-    let envelope: stored::Envelope = serde_json::from_value(value)
-        .map_err(|e| format!("its notes are not in the expected shape ({e})"))?;
-    let mut notes = Notes::new();
-    for entry in envelope.notes {
-        let id = entry.id.clone();
-        if notes.insert(entry.into()).is_some() {
-            return Err(format!("two notes have the same id \"{id}\""));
-        }
-    }
-    for id in &envelope.deleted {
-        notes.mark_deleted(id);
-    }
-    Ok(if from == current {
-        Decoded::Current(notes)
-    } else {
-        Decoded::Migrated { from, notes }
-    })
 }
 
-/// The stored value for these notes, in the current schema (notes in id order).
-pub fn encode(notes: &Notes) -> Result<String, EncodeError> {
-    let envelope = stored::Envelope {
-        schema: CURRENT_SCHEMA,
-        notes: notes.iter().map(Into::into).collect(),
-        deleted: notes.deleted().cloned().collect(),
-    };
-    serde_json::to_string(&envelope).map_err(|e| EncodeError(e.to_string()))
+/// Schema 1's notes as entries: each version named from its timestamp, and each deleted id
+/// recorded as deleting every version of that time (schema 1 did not record which).
+fn read_schema_one(value: Value) -> Result<Meta, String> {
+    let envelope: v1::Envelope = serde_json::from_value(value)
+        .map_err(|e| format!("its notes are not in the expected shape ({e})"))?;
+    let mut ids = BTreeSet::new();
+    let mut notes = Vec::with_capacity(envelope.notes.len());
+    for stored in envelope.notes {
+        if !ids.insert(stored.id.clone()) {
+            return Err(format!("two notes have the same id \"{}\"", stored.id));
+        }
+        notes.push(Note::from(stored));
+    }
+    let gone = envelope
+        .deleted
+        .into_iter()
+        .filter(|id| !ids.contains(id))
+        .enumerate()
+        .map(|(i, id)| Tombstone {
+            id,
+            deleted: vec![Version::new(ANY_LEGACY)],
+            older: Vec::new(),
+            at: 0,
+            seq: i as u64 + 1,
+        })
+        .collect();
+    Ok(Meta::SchemaOne { notes, gone })
 }

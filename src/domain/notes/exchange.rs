@@ -1,22 +1,33 @@
 //! Export files and checking a file before import.
 //!
-//! An export is self-describing: `{ "type": "safeguarding-toolkit-notes", "version": 1,
+//! An export is self-describing: `{ "type": "safeguarding-toolkit-notes", "version": 2,
 //! "exported_at": "<ISO 8601>", "notes": [...] }`, each note in the current stored shape.
-//! [`read_import`] checks a file field by field so each problem gets its own message.
+//! Files of version 1 (schema 1's note shape) still import. [`read_import`] checks a file field
+//! by field so each problem gets its own message.
 
 use super::codec::EncodeError;
 use super::collection::Notes;
 use super::import_error::ImportError;
-use super::model::MAX_FIELD_CHARS;
-use super::stored::current::{fields_of, FieldShape, StoredNote, COMMON_FIELDS};
+use super::model::{Note, MAX_FIELD_CHARS};
+use super::stored::v2::{fields_of, FieldShape};
+use super::stored::{v1, v2};
 use serde::Serialize;
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 
 /// The `type` of an export file.
 pub const EXPORT_TYPE: &str = "safeguarding-toolkit-notes";
-/// The `version` this app writes and reads.
-pub const EXPORT_VERSION: u64 = 1;
+/// The `version` this app writes; it reads this and version 1.
+pub const EXPORT_VERSION: u64 = 2;
+
+/// The fields every note of a version 2 file has, with `"kind"`.
+const COMMON_FIELDS: [(&str, FieldShape); 5] = [
+    ("id", FieldShape::Text),
+    ("version", FieldShape::Text),
+    ("created_at", FieldShape::Time),
+    ("updated_at", FieldShape::Time),
+    ("kind", FieldShape::Text),
+];
 /// The largest file import accepts: 10 MB.
 pub const MAX_FILE_BYTES: usize = 10_000_000;
 /// The most notes one file may hold.
@@ -28,7 +39,7 @@ struct ExportFile<'a> {
     file_type: &'a str,
     version: u64,
     exported_at: &'a str,
-    notes: Vec<StoredNote>,
+    notes: Vec<v2::StoredNote>,
 }
 
 /// An export file for these notes, newest first. `exported_at` is given by the caller (ISO 8601).
@@ -71,11 +82,11 @@ pub fn read_import(text: &str) -> Result<Import, ImportError> {
         }
         _ => return Err(ImportError::WrongType { found: None }),
     }
-    match file.get("version") {
+    let version = match file.get("version") {
         None => return Err(missing(None, "version")),
-        Some(v) if v.as_u64() == Some(EXPORT_VERSION) => {}
+        Some(v) if matches!(v.as_u64(), Some(1 | EXPORT_VERSION)) => v.as_u64().unwrap_or_default(),
         Some(v) => return Err(ImportError::UnsupportedVersion { found: v.to_string() }),
-    }
+    };
     let exported_at = match file.get("exported_at") {
         None => return Err(missing(None, "exported_at")),
         Some(Value::String(s)) => s.clone(),
@@ -93,16 +104,16 @@ pub fn read_import(text: &str) -> Result<Import, ImportError> {
     let mut first_seen: BTreeMap<String, usize> = BTreeMap::new();
     for (i, entry) in entries.iter().enumerate() {
         let number = i + 1;
-        let stored = check_note(number, entry)?;
-        if let Some(&first) = first_seen.get(&stored.id) {
+        let note = check_note(number, entry, version)?;
+        if let Some(&first) = first_seen.get(&note.id) {
             return Err(ImportError::DuplicateId {
-                id: stored.id,
+                id: note.id,
                 first,
                 second: number,
             });
         }
-        first_seen.insert(stored.id.clone(), number);
-        notes.insert(stored.into());
+        first_seen.insert(note.id.clone(), number);
+        notes.insert(note);
     }
     Ok(Import { exported_at, notes })
 }
@@ -122,10 +133,15 @@ fn wrong(note: Option<usize>, field: &str, expected: &'static str) -> ImportErro
     }
 }
 
-/// Check one note field by field, then read it.
-fn check_note(number: usize, entry: &Value) -> Result<StoredNote, ImportError> {
+/// Check one note field by field, then read it (a version 1 note gets a legacy version).
+fn check_note(number: usize, entry: &Value, file_version: u64) -> Result<Note, ImportError> {
     let note = entry.as_object().ok_or(ImportError::NotANote { note: number })?;
-    for (field, shape) in COMMON_FIELDS {
+    let common: &[(&str, FieldShape)] = if file_version == 1 {
+        &v1::COMMON_FIELDS
+    } else {
+        &COMMON_FIELDS
+    };
+    for &(field, shape) in common {
         check_field(number, note, field, shape)?;
     }
     let kind = note.get("kind").and_then(Value::as_str).unwrap_or_default();
@@ -136,18 +152,27 @@ fn check_note(number: usize, entry: &Value) -> Result<StoredNote, ImportError> {
     for &(field, shape) in fields {
         check_field(number, note, field, shape)?;
     }
-    match note.get("history") {
-        None | Some(Value::Null) => {}
-        Some(Value::Array(items)) if items.iter().all(|v| v.as_u64().is_some()) => {}
-        Some(_) => return Err(wrong(Some(number), "history", "a list of whole numbers")),
+    if file_version == 1 {
+        match note.get("history") {
+            None | Some(Value::Null) => {}
+            Some(Value::Array(items)) if items.iter().all(|v| v.as_u64().is_some()) => {}
+            Some(_) => return Err(wrong(Some(number), "history", "a list of whole numbers")),
+        }
+    } else {
+        check_field(number, note, "ancestry", FieldShape::OptionalText)?;
+        check_field(number, note, "copy_of", FieldShape::OptionalText)?;
     }
     if note.get("id").and_then(Value::as_str) == Some("") {
         return Err(ImportError::EmptyId { note: number });
     }
-    serde_json::from_value(entry.clone()).map_err(|e| ImportError::BadNote {
-        note: number,
-        detail: e.to_string(),
-    })
+    let bad = |detail: String| ImportError::BadNote { note: number, detail };
+    if file_version == 1 {
+        let stored: v1::StoredNote = serde_json::from_value(entry.clone()).map_err(|e| bad(e.to_string()))?;
+        Ok(stored.into())
+    } else {
+        let stored: v2::StoredNote = serde_json::from_value(entry.clone()).map_err(|e| bad(e.to_string()))?;
+        Note::try_from(stored).map_err(bad)
+    }
 }
 
 fn check_field(

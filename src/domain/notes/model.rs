@@ -1,10 +1,9 @@
 //! The in-memory notes: what a person writes, kept apart from how it is stored.
 
+use super::version::{Lineage, Version};
+
 /// The most characters any one field may hold: the editor refuses more, and so does import.
 pub const MAX_FIELD_CHARS: usize = 20_000;
-
-/// How many earlier versions a note remembers for merging imports (oldest dropped first).
-pub const MAX_HISTORY: usize = 32;
 
 /// One note, whatever its kind.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -13,14 +12,74 @@ pub struct Note {
     pub id: String,
     /// When it was first written, in milliseconds since 1970 (given by the caller).
     pub created_at: u64,
-    /// When it was last changed, in milliseconds since 1970. Also names this version.
+    /// When it was last changed, in milliseconds since 1970, for display only: a device clock
+    /// can be wrong, so nothing else depends on it.
     pub updated_at: u64,
-    /// The `updated_at` of earlier versions this one grew from, oldest first.
-    ///
-    /// Import uses it to tell "their copy is an older version of ours" from "both changed".
-    pub history: Vec<u64>,
+    /// Which version this is and what it grew from: merges and imports compare these.
+    pub lineage: Lineage,
+    /// The id of the note this one was copied from when both were changed at once, if it was.
+    pub copy_of: Option<String>,
     /// What the note says.
     pub body: NoteBody,
+}
+
+/// What is left of a deleted note: which versions were deleted, so that no tab or import brings
+/// them back, while an edit made elsewhere on top of them is still kept.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tombstone {
+    /// The deleted note's id.
+    pub id: String,
+    /// The versions deleted: what the person saw when they deleted it (one, in a stored record;
+    /// a record joined from several deletions names each).
+    pub deleted: Vec<Version>,
+    /// The versions those grew from: older versions of the same note, gone with it.
+    pub older: Vec<Version>,
+    /// When it was deleted, in milliseconds since 1970, for display only.
+    pub at: u64,
+    /// The order of deletions in this browser, oldest lowest: the oldest records are the first
+    /// to go when there are too many. It never depends on the clock.
+    pub seq: u64,
+}
+
+/// The most versions one deletion record names (an id deleted again and again loses its
+/// oldest).
+pub const MAX_DELETED: usize = 16;
+
+impl Tombstone {
+    /// Whether `version` of this note was deleted: it is a deleted version or an older one.
+    pub fn covers(&self, version: &Version) -> bool {
+        self.covers_exactly(version) || self.older.iter().any(|d| d.covers(version))
+    }
+
+    /// Whether `version` is one the person saw and deleted (so a copy of it goes too).
+    pub fn covers_exactly(&self, version: &Version) -> bool {
+        self.deleted.iter().any(|d| d.covers(version))
+    }
+
+    /// One record naming every version either deleted. Deletion only ever adds knowledge, so
+    /// records always join; the later `seq` and `at` are kept.
+    pub fn join(&self, other: &Tombstone) -> Tombstone {
+        Tombstone {
+            id: self.id.clone(),
+            deleted: union(&self.deleted, &other.deleted),
+            older: union(&self.older, &other.older),
+            at: self.at.max(other.at),
+            seq: self.seq.max(other.seq),
+        }
+    }
+}
+
+/// Both lists, keeping the highest rev of each id, at most [`MAX_DELETED`].
+fn union(a: &[Version], b: &[Version]) -> Vec<Version> {
+    let mut out = a.to_vec();
+    for v in b {
+        match out.iter_mut().find(|d| d.id == v.id) {
+            Some(d) => d.rev = d.rev.max(v.rev),
+            None => out.push(v.clone()),
+        }
+    }
+    out.truncate(MAX_DELETED);
+    out
 }
 
 /// What a note says, by kind.
@@ -258,13 +317,14 @@ fn push_opt<'a>(out: &mut Vec<(&'static str, &'a str)>, name: &'static str, valu
 }
 
 impl Note {
-    /// A new note, first written at `now`.
-    pub fn new(id: impl Into<String>, body: NoteBody, now: u64) -> Self {
+    /// A new note, first written at `now`, as version `version`.
+    pub fn new(id: impl Into<String>, body: NoteBody, now: u64, version: Version) -> Self {
         Note {
             id: id.into(),
             created_at: now,
             updated_at: now,
-            history: Vec::new(),
+            lineage: Lineage::new(version),
+            copy_of: None,
             body,
         }
     }
@@ -274,31 +334,13 @@ impl Note {
         self.body.kind()
     }
 
-    /// Whether `version` (an `updated_at`) is this note's version or one it grew from.
-    pub fn descends_from(&self, version: u64) -> bool {
-        self.updated_at == version || self.history.contains(&version)
+    /// This note's version.
+    pub fn version(&self) -> &Version {
+        &self.lineage.version
     }
 
-    /// Make this the version that has taken `other` into account (it was kept as a copy beside
-    /// it): a new version whose history names both, so every tab that receives it takes it as
-    /// newer than either, even when the two edits had the same `updated_at`.
-    pub(crate) fn absorb(&mut self, other: u64) {
-        for version in [self.updated_at, other] {
-            if !self.history.contains(&version) {
-                self.history.push(version);
-            }
-        }
-        self.updated_at = self.updated_at.max(other) + 1;
-        let extra = self.history.len().saturating_sub(MAX_HISTORY);
-        self.history.drain(..extra);
-    }
-
-    /// Record the current version in the history before an edit, keeping the newest entries.
-    pub(crate) fn remember_version(&mut self) {
-        if self.history.last() != Some(&self.updated_at) {
-            self.history.push(self.updated_at);
-        }
-        let extra = self.history.len().saturating_sub(MAX_HISTORY);
-        self.history.drain(..extra);
+    /// Whether this note grew from `other` (or is it): its lineage names `other`'s version.
+    pub fn grew_from(&self, other: &Note) -> bool {
+        self.lineage.includes(other.version())
     }
 }

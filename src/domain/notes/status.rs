@@ -24,12 +24,21 @@ pub enum Health {
         /// The schema the notes are in.
         schema: u64,
     },
+    /// The notes are in an older format and must be upgraded, but a copy of them could not be
+    /// kept first, so nothing was changed: they can be read and exported, not changed.
+    MigrationBlocked {
+        /// Why, as a phrase: "the storage this browser allows the toolkit is full".
+        reason: String,
+    },
 }
 
 impl Health {
     /// Whether edits and saves are refused.
     pub fn is_read_only(&self) -> bool {
-        matches!(self, Health::Unreadable { .. } | Health::Newer { .. })
+        matches!(
+            self,
+            Health::Unreadable { .. } | Health::Newer { .. } | Health::MigrationBlocked { .. }
+        )
     }
 }
 
@@ -62,6 +71,14 @@ impl fmt::Display for Health {
                 "Your notes were saved by a newer version of this toolkit (format {schema}). \
                  This version cannot change them, so you can only read this page. Reload the \
                  page to get the newer version."
+            ),
+            Health::MigrationBlocked { reason } => write!(
+                f,
+                "Your notes need to be upgraded to this version of the toolkit, and a copy of \
+                 them is always kept first. The copy could not be kept, because {reason}, so \
+                 nothing has been changed and you can only read your notes for now. Export them \
+                 to keep a copy, then free some space (for example, delete other sites' data) \
+                 and try again."
             ),
         }
     }
