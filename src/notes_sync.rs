@@ -10,7 +10,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::js_sys::{Date, Math};
 
-use crate::domain::notes::NOTES_KEY;
+use crate::domain::notes::{parse_key, NOTES_KEY};
 use crate::state::NotesState;
 
 /// How long typing must pause before the notes are saved.
@@ -66,10 +66,19 @@ pub fn install(notes: NotesState) {
             return;
         };
         match event.key() {
-            Some(key) if key == NOTES_KEY => notes.merge_external(event.new_value()),
+            Some(key) if key == NOTES_KEY || parse_key(&key).is_some() => notes.merge_external(Some(key)),
             // `localStorage.clear()` in another tab: read what is there now.
-            None => notes.merge_stored(),
+            None => notes.merge_external(None),
             Some(_) => {}
+        }
+    });
+    // A page shown again from the back-forward cache heard no `storage` events meanwhile.
+    let _ = window_event_listener_untyped("pageshow", move |event| {
+        let persisted = event
+            .dyn_ref::<web_sys::PageTransitionEvent>()
+            .is_some_and(|e| e.persisted());
+        if persisted {
+            notes.resync();
         }
     });
 }
@@ -111,6 +120,20 @@ pub fn local_time(ms: u64) -> (u32, u32, u32, u32, u32) {
         date.get_hours(),
         date.get_minutes(),
     )
+}
+
+/// A random number from the browser's Web Crypto, to seed new version ids, so two tabs never
+/// make the same one. Without Web Crypto, the clock and `Math.random` stand in.
+pub fn random_seed() -> u64 {
+    let mut bytes = [0u8; 8];
+    let filled = web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .is_some_and(|c| c.get_random_values_with_u8_array(&mut bytes).is_ok());
+    if filled {
+        u64::from_le_bytes(bytes)
+    } else {
+        (Math::random() * 2f64.powi(52)) as u64 ^ now_ms()
+    }
 }
 
 /// A new note id: the time and a random part, so two tabs never make the same one.

@@ -4,10 +4,10 @@ use leptos::prelude::*;
 
 use crate::domain::content::Library;
 use crate::domain::notes::{
-    EditError, EncodeError, Health, ImportCounts, ImportPlan, MergeReport, Note, NoteBody, Notes, NotesStore,
-    SaveError, SaveState,
+    Backup, EditError, EncodeError, Health, ImportCounts, ImportPlan, MergeReport, Note, NoteBody, Notes,
+    NotesStore, SaveError, SaveState,
 };
-use crate::notes_sync::{cancel_save, now_iso, now_ms, schedule_save};
+use crate::notes_sync::{cancel_save, now_iso, now_ms, random_seed, schedule_save};
 use crate::storage::LocalStorage as BrowserStorage;
 
 /// Read access to the bundled content.
@@ -72,18 +72,19 @@ pub struct NotesState {
 impl NotesState {
     /// Reads the notes from local storage (memory only when the browser blocks it).
     fn load() -> Self {
-        let store = NotesStore::load(BrowserStorage::open());
-        let due = *store.save_state() == SaveState::Unsaved;
+        let mut store = NotesStore::load(BrowserStorage::open(), random_seed());
+        let report = store.take_report();
+        let due = store.has_unsaved();
         let state = NotesState {
             health: RwSignal::new(store.health().clone()),
             status: RwSignal::new(store.save_state().clone()),
             store: StoredValue::new_local(store),
             changed: Trigger::new(),
             deleted: RwSignal::new(None),
-            from_other_tab: RwSignal::new(None),
+            from_other_tab: RwSignal::new((!report.is_empty()).then_some(report)),
         };
-        // Notes upgraded from an older schema are saved in the new one (the old value is
-        // backed up by the store first).
+        // Loading can leave tidying to write: replaced versions to remove, unreadable values
+        // moved aside.
         if due {
             schedule_save(state);
         }
@@ -172,7 +173,7 @@ impl NotesState {
 
     /// Deletes a note; [`NotesState::undo_delete`] puts it back.
     pub fn delete(&self, id: &str) -> Result<(), EditError> {
-        if let Some(note) = self.edit(|store| store.delete(id))? {
+        if let Some(note) = self.edit(|store| store.delete(id, now_ms()))? {
             self.deleted.set(Some(Deleted {
                 notes: vec![note],
                 all: false,
@@ -183,9 +184,25 @@ impl NotesState {
         Ok(())
     }
 
+    /// Unticks a brief's next step (every tick for it); [`NotesState::undo_delete`] puts them
+    /// all back. Returns whether any tick went.
+    pub fn untick(&self, brief_id: &str, step: u32) -> Result<bool, EditError> {
+        let removed = self.edit(|store| store.untick(brief_id, step, now_ms()))?;
+        let any = !removed.is_empty();
+        if any {
+            self.deleted.set(Some(Deleted {
+                notes: removed,
+                all: false,
+            }));
+            self.changed.notify();
+            schedule_save(*self);
+        }
+        Ok(any)
+    }
+
     /// Deletes every note; [`NotesState::undo_delete`] puts them back.
     pub fn delete_all(&self) -> Result<usize, EditError> {
-        let removed = self.edit(|store| store.delete_all())?;
+        let removed = self.edit(|store| store.delete_all(now_ms()))?;
         let count = removed.len();
         if count > 0 {
             self.deleted.set(Some(Deleted {
@@ -224,10 +241,15 @@ impl NotesState {
         }
     }
 
-    /// Saves now, cancelling any save that is due.
+    /// Saves now, cancelling any save that is due. What merging with other tabs did on the
+    /// way is said as a change from another tab would be.
     pub fn save_now(&self) -> Result<(), SaveError> {
         cancel_save();
-        self.edit(|store| store.save())
+        let (result, report) = self.edit(|store| (store.save(), store.take_report()));
+        if !report.is_empty() {
+            self.after_merge(report);
+        }
+        result
     }
 
     /// Saves now if anything is not saved yet (or the last save failed).
@@ -244,19 +266,16 @@ impl NotesState {
         }
     }
 
-    /// Takes in what another tab stored (the `storage` event's new value).
-    pub fn merge_external(&self, raw: Option<String>) {
-        let report = self.edit(|store| store.merge_external(raw.as_deref()));
+    /// Takes in what another tab stored: the `storage` event's key (`None`: storage cleared).
+    pub fn merge_external(&self, key: Option<String>) {
+        let report = self.edit(|store| store.merge_external(key.as_deref()));
         self.after_merge(report);
     }
 
-    /// Takes in whatever is stored now (after another tab cleared storage).
-    pub fn merge_stored(&self) {
-        let raw = self.store.with_value(|store| {
-            use crate::domain::kv::KeyValue;
-            store.kv().get(crate::domain::notes::NOTES_KEY).ok().flatten()
-        });
-        self.merge_external(raw);
+    /// Reads storage again (a page back from the back-forward cache may have missed changes).
+    pub fn resync(&self) {
+        let report = self.edit(|store| store.resync());
+        self.after_merge(report);
     }
 
     fn after_merge(&self, report: MergeReport) {
@@ -264,9 +283,38 @@ impl NotesState {
         if !report.is_empty() {
             self.from_other_tab.set(Some(report));
         }
-        if self.store.with_value(|s| *s.save_state() == SaveState::Unsaved) {
+        let due = self
+            .store
+            .with_value(|s| s.has_unsaved() && !s.health().is_read_only());
+        if due {
             schedule_save(*self);
         }
+    }
+
+    /// Whether this tab holds changes that are not saved (shown when notes turn read-only, so
+    /// the words can be downloaded).
+    pub fn has_unsaved(&self) -> bool {
+        self.changed.track();
+        self.health.track();
+        self.store.with_value(|s| s.has_unsaved())
+    }
+
+    /// The copies kept in this browser (unreadable values, notes before an upgrade).
+    pub fn backups(&self) -> Vec<Backup> {
+        self.changed.track();
+        self.store.with_value(|s| s.backups())
+    }
+
+    /// The text of one kept copy.
+    pub fn backup_text(&self, key: &str) -> Option<String> {
+        self.store.with_value(|s| s.backup_text(key))
+    }
+
+    /// Deletes every kept copy; returns how many went.
+    pub fn delete_backups(&self) -> Result<usize, SaveError> {
+        let result = self.edit(|store| store.delete_backups());
+        self.changed.notify();
+        result
     }
 
     /// The notes as an export file, stamped with the time now.

@@ -6,6 +6,7 @@ pub mod discuss_record;
 pub mod discuss_slides;
 pub mod discuss_timer;
 pub mod layout;
+pub mod notes_backups;
 pub mod notes_banner;
 pub mod notes_brief;
 pub mod notes_fields;

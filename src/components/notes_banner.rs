@@ -27,7 +27,14 @@ pub fn NotesHealthBanner() -> impl IntoView {
                 "Your saved notes could not be read",
                 view! { <UnreadableActions reset_error/> }.into_any(),
             ),
-            Health::Newer { .. } => ("Your notes are from a newer version", ().into_any()),
+            Health::Newer { .. } => (
+                "Your notes are from a newer version",
+                view! { <HeldNotes/> }.into_any(),
+            ),
+            Health::MigrationBlocked { .. } => (
+                "Your notes could not be upgraded yet",
+                view! { <UpgradeActions reset_error/> }.into_any(),
+            ),
         };
         Some(view! {
             <div class="notes-banner" role="region" aria-labelledby="notes-banner-title">
@@ -60,6 +67,7 @@ fn UnreadableActions(
         Err(e) => reset_error.set(Some(format!("Could not start again. {e}"))),
     };
     view! {
+        <HeldNotes/>
         <div class="notes-actions">
             <button class="button button--secondary" type="button" on:click=save_copy>
                 "Download the unreadable notes"
@@ -69,6 +77,40 @@ fn UnreadableActions(
             </button>
         </div>
         <p class="hint">"Starting again keeps the copy in this browser. Notes you write after that are saved as usual."</p>
+    }
+}
+
+/// When notes turn read-only with words this tab has not saved: say so, and offer them as a
+/// file (an export, which can be imported again), so nothing typed is stranded.
+#[component]
+fn HeldNotes() -> impl IntoView {
+    let notes = use_notes();
+    move || {
+        notes.has_unsaved().then(|| {
+            view! {
+                <p><strong>"This page has changes that were not saved."</strong>" Download them to keep them: you can import the file later, here or in another browser."</p>
+                <div class="notes-actions"><ExportButton label="Download the notes on this page"/></div>
+            }
+        })
+    }
+}
+
+/// The choices after an upgrade could not keep a copy first: export, then try again.
+#[component]
+fn UpgradeActions(
+    /// Where to say why trying again failed.
+    reset_error: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let notes = use_notes();
+    let again = move |_| match notes.reset() {
+        Ok(()) => reset_error.set(None),
+        Err(e) => reset_error.set(Some(format!("The upgrade could not be done yet. {e}"))),
+    };
+    view! {
+        <div class="notes-actions">
+            <ExportButton label="Export your notes"/>
+            <button class="button button--secondary" type="button" on:click=again>"Try the upgrade again"</button>
+        </div>
     }
 }
 

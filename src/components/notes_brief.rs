@@ -123,14 +123,8 @@ fn StepTicks(
                     });
                     notes.put(&new_id(), body).map(|_| ())
                 } else {
-                    let ids: Vec<String> = notes.with_untracked(|n| {
-                        n.iter()
-                            .filter(|note| matches!(&note.body, NoteBody::NextStep(t) if t.brief_id == brief.id && t.step == step))
-                            .map(|note| note.id.clone())
-                            .collect()
-                    });
                     unticked.set(Some(i + 1));
-                    ids.iter().try_for_each(|id| notes.delete(id))
+                    notes.untick(&brief.id, step).map(|_| ())
                 };
                 problem.set(result.err().map(|e| e.to_string()));
             };

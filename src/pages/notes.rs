@@ -7,6 +7,7 @@ use crate::domain::order::sorted_unique;
 use crate::router::A;
 use leptos::prelude::*;
 
+use crate::components::notes_backups::KeptCopies;
 use crate::components::notes_banner::{ExportButton, NotesHealthBanner, PrivacyPoints};
 use crate::components::notes_list::{human_date, NoteItem, NoteLine};
 use crate::components::page::Page;
@@ -77,10 +78,11 @@ pub fn Notes() -> impl IntoView {
                 <li><A href="/notes/cpd">"Print your CPD record (reflections, one a page)"</A></li>
                 <li><A href="/notes/import">"Import notes from a file"</A></li>
             </ul>
+            <KeptCopies/>
             {move || (total.get() > 0).then(|| view! {
                 <PrivacyPoints id="privacy-heading-notes" title="Where your notes are kept"/>
             })}
-            {move || (total.get() > 0 && !read_only()).then(|| view! {
+            {move || ((total.get() > 0 || !notes.backups().is_empty()) && !read_only()).then(|| view! {
                 <p><A href="/notes/delete" attr:class="notes-delete-link">"Delete all notes"</A></p>
             })}
         </Page>

@@ -158,10 +158,21 @@ fn Editor(
                     .into(),
                 None,
             )));
-        } else if let Some((_, copy)) = report.kept_both.iter().find(|(kept, _)| *kept == id) {
+        } else if let Some(kept) = report.kept_both.iter().find(|k| k.id == id) {
+            let message = if kept.copy_is_ours {
+                if let Some(note) = notes.note_untracked(&id) {
+                    values.fill(&note.body);
+                }
+                "This note was changed in another tab or window at the same time. It now shows that version; the version you had here is kept as a separate note."
+            } else {
+                "This note was changed in another tab or window at the same time. Your version is here; the other version is kept as a separate note."
+            };
+            other_tab.set(Some((message.into(), Some(kept.copy.clone()))));
+        } else if report.kept_despite_delete.contains(&id) {
             other_tab.set(Some((
-                "This note was changed in another tab or window at the same time. Your version is here; the other version is kept as a separate note.".into(),
-                Some(copy.clone()),
+                "This note was deleted in another tab or window, but it was changed here too, so it is kept."
+                    .into(),
+                None,
             )));
         }
     });

@@ -81,6 +81,22 @@ fn describe(counts: &ImportCounts, done: bool) -> Vec<String> {
             "newer here: yours will be kept"
         },
     );
+    push(
+        counts.deleted_here,
+        if done {
+            "left out, as you deleted them here"
+        } else {
+            "deleted here: they stay deleted"
+        },
+    );
+    push(
+        counts.added_back,
+        if done {
+            "added back: you deleted them here, but they were changed after that"
+        } else {
+            "deleted here, but changed after that: they will be added back"
+        },
+    );
     lines
 }
 
@@ -181,13 +197,19 @@ fn ImportPreview(
     let changing: Vec<_> = plan
         .items
         .iter()
-        .filter(|item| !matches!(item.action, ImportAction::Unchanged | ImportAction::Skip))
+        .filter(|item| {
+            !matches!(
+                item.action,
+                ImportAction::Unchanged | ImportAction::Skip | ImportAction::DeletedHere
+            )
+        })
         .take(LISTED)
         .map(|item| {
             let line = NoteLine::new(library, &item.note);
             let action = match item.action {
                 ImportAction::Add => "New",
                 ImportAction::Update => "Newer version",
+                ImportAction::AddedBack => "Changed after you deleted it",
                 _ => "Both kept",
             };
             let headline = if line.headline.is_empty() {

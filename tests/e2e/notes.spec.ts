@@ -12,7 +12,15 @@ const FIXTURE = fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'notes-sc
 const XSS = '<img src=x onerror=alert(1)>';
 
 const stored = (page: Page, key = KEY) => page.evaluate((k) => localStorage.getItem(k), key);
-const storedNotes = async (page: Page) => JSON.parse((await stored(page)) ?? '{"notes":[]}').notes as any[];
+/// Every note stored (schema 2 keeps each version of a note under a key of its own).
+const storedNotes = (page: Page) => page.evaluate(() => Object.keys(localStorage)
+  .filter((k) => k.startsWith('safeguarding-toolkit.note.'))
+  .map((k) => JSON.parse(localStorage.getItem(k)!))) as Promise<any[]>;
+/// Every key and value of the notes, in key order, to tell that nothing changed.
+const snapshot = (page: Page) => page.evaluate(() => Object.keys(localStorage)
+  .filter((k) => k.startsWith('safeguarding-toolkit.'))
+  .sort()
+  .map((k) => [k, localStorage.getItem(k)]));
 const status = (page: Page) => page.locator('.notes-status');
 
 /// Puts `value` under the notes key before the app reads it, then opens `url`.
@@ -111,6 +119,76 @@ test('unreadable stored notes are kept byte for byte, explained, and the app is 
   await expect.poll(async () => (await storedNotes(page)).map((n) => n.text)).toEqual(['A fresh start']);
   await expect(status(page)).toHaveText('Saved');
   expect(await stored(page, BACKUP)).toBe(corrupt);
+  // After starting again the copy can still be downloaded from My notes (finding 9).
+  await page.goto('/notes');
+  await ready(page);
+  const copies = page.getByRole('region', { name: 'Copies kept in this browser' });
+  await expect(copies).toContainText(`Copy 1 (${corrupt.length} bytes)`);
+  const [kept] = await Promise.all([
+    page.waitForEvent('download'),
+    copies.getByRole('button', { name: 'Download copy 1' }).click(),
+  ]);
+  expect(fs.readFileSync((await kept.path())!, 'utf8')).toBe(corrupt);
+  await expectNoAxeViolations(page, 'notes with a kept copy');
+});
+
+test('delete all with My notes open in another tab: nothing comes back, in either tab, after reloads', async ({ page, context }) => {
+  // Finding 1: the other tab read the emptied store as notes it had never seen and wrote them back.
+  await openWith(page, FIXTURE);
+  const other = await context.newPage();
+  await other.goto('/notes');
+  await ready(other);
+  await expect(other.getByRole('status').filter({ hasText: 'You have' })).toHaveText('You have 9 notes');
+  await page.getByRole('link', { name: 'Delete all notes' }).click();
+  await page.getByRole('button', { name: 'Delete all notes' }).click();
+  await expect(page.getByText('9 notes deleted.')).toBeVisible();
+  await expect(other.getByText('You have no notes yet.')).toBeVisible();
+  // The other tab writes a note of its own, then both reload.
+  await other.getByRole('button', { name: 'Write a note' }).click();
+  await other.getByLabel('Your note').fill('Written after the delete');
+  await expect(status(other)).toHaveText('Saved');
+  for (const tab of [page, other]) {
+    await tab.goto('/notes');
+    await ready(tab);
+    await expect(tab.getByRole('status').filter({ hasText: 'You have' })).toHaveText('You have 1 note');
+  }
+  expect((await storedNotes(page)).map((n) => n.text)).toEqual(['Written after the delete']);
+  const everything = JSON.stringify(await snapshot(page));
+  expect(everything).not.toContain('Ask one more question');
+  // An export made before the delete brings nothing back either.
+  fs.mkdirSync(test.info().outputDir, { recursive: true });
+  const file = path.join(test.info().outputDir, 'before.json');
+  fs.writeFileSync(file, JSON.stringify({ type: 'safeguarding-toolkit-notes', version: 1, exported_at: '2023-11-20T10:00:00Z', notes: JSON.parse(FIXTURE).notes }));
+  await page.goto('/notes/import');
+  await ready(page);
+  await page.getByLabel('Choose an export file').setInputFiles(file);
+  await expect(page.getByText('9 notes deleted here: they stay deleted')).toBeVisible();
+});
+
+test('words typed when another tab upgrades the notes are offered as a download, not stranded', async ({ page, context }) => {
+  // Finding 7: the tab turned read-only and its unsaved words existed only in memory.
+  await page.goto('/notes/new?kind=free');
+  await ready(page);
+  await page.getByLabel('Your note').fill('Saved words');
+  await expect(status(page)).toHaveText('Saved');
+  // Another tab (a newer version of the toolkit) upgrades the store while this one is typing.
+  const other = await context.newPage();
+  await other.goto('/about');
+  await ready(other);
+  await page.getByLabel('Your note').pressSequentially(' and more');
+  await other.evaluate((k) => localStorage.setItem(k, '{"schema":3}'), KEY);
+  const banner = page.getByRole('region', { name: 'Your notes are from a newer version' });
+  await expect(banner).toBeVisible();
+  await expect(banner).toContainText('This page has changes that were not saved.');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    banner.getByRole('button', { name: 'Download the notes on this page' }).click(),
+  ]);
+  const file = JSON.parse(fs.readFileSync((await download.path())!, 'utf8'));
+  expect(file.notes.map((n: any) => n.text)).toEqual(['Saved words and more']);
+  await expect(page.getByRole('textbox', { name: 'Your note' })).toHaveValue('Saved words and more');
+  await expectNoAxeViolations(page, 'editor after another tab upgraded the notes');
+  expect(await stored(page)).toBe('{"schema":3}');
 });
 
 test('notes from a newer version are read-only, with a message, and left alone', async ({ page }) => {
@@ -138,14 +216,14 @@ test('a full storage keeps the text in the editor, says so, and damages nothing 
       try { localStorage.setItem('filler', filler + 'x'.repeat(size)); filler += 'x'.repeat(size); } catch { size >>= 1; }
     }
   });
-  const before = await stored(page);
+  const before = await snapshot(page);
   const long = 'I will keep every word of this. '.repeat(300);
   await page.goto('/notes/new?kind=free');
   await ready(page);
   await page.getByLabel('Your note').fill(long);
   await expect(status(page)).toContainText('Not saved. This browser\'s storage for the toolkit is full. Your text is still here.');
   await expect(page.getByLabel('Your note')).toHaveValue(long);
-  expect(await stored(page)).toBe(before);
+  expect(await snapshot(page)).toEqual(before);
   await expectNoAxeViolations(page, 'editor with full storage');
   // Once there is room again, the next change saves everything.
   await page.evaluate(() => localStorage.removeItem('filler'));
@@ -154,7 +232,7 @@ test('a full storage keeps the text in the editor, says so, and damages nothing 
   await expect(status(page)).toHaveText('Saved');
   const notes = await storedNotes(page);
   expect(notes.find((n) => n.text?.startsWith('I will keep'))?.text).toBe(long + 'Done.');
-  expect(notes.length).toBe(JSON.parse(before!).notes.length + 1);
+  expect(notes.length).toBe(before.filter(([k]) => k!.startsWith('safeguarding-toolkit.note.')).length + 1);
 });
 
 test.describe('with storage blocked', () => {
@@ -240,7 +318,7 @@ test('export, then import into a clean profile, gives the same notes', async ({ 
   expect(download.suggestedFilename()).toMatch(/^safeguarding-notes-\d{4}-\d{2}-\d{2}\.json$/);
   const file = (await download.path())!;
   const exported = JSON.parse(fs.readFileSync(file, 'utf8'));
-  expect(exported).toMatchObject({ type: 'safeguarding-toolkit-notes', version: 1 });
+  expect(exported).toMatchObject({ type: 'safeguarding-toolkit-notes', version: 2 });
   expect(exported.exported_at).toMatch(/^\d{4}-\d{2}-\d{2}T/);
   await expect(page.getByText(/Exported 9 notes/)).toBeVisible();
 
@@ -254,8 +332,10 @@ test('export, then import into a clean profile, gives the same notes', async ({ 
   await expectNoAxeViolations(fresh, 'import preview');
   await fresh.getByRole('button', { name: 'Import 9 notes' }).click();
   await expect(fresh.getByRole('heading', { name: 'Notes imported' })).toBeVisible();
-  const mine = JSON.parse(FIXTURE).notes;
-  const theirs = await storedNotes(fresh);
+  // The same notes, word for word (schema 1's timestamps became versions on the way).
+  const words = ({ history, version, ...note }: any) => note;
+  const mine = JSON.parse(FIXTURE).notes.map(words);
+  const theirs = (await storedNotes(fresh)).map(words);
   const byId = (a: any, b: any) => a.id.localeCompare(b.id);
   expect(theirs.sort(byId)).toEqual(mine.sort(byId));
 
@@ -367,6 +447,19 @@ test('tick a next step on a brief, say what was done, and see progress', async (
   await section.getByRole('button', { name: 'Undo' }).click();
   await expect(section.getByText('1 of 4 next steps done')).toBeVisible();
   await expect(section.getByText('Booked the team session')).toBeVisible();
+});
+
+test('a step ticked in two tabs is unticked whole, and Undo puts every tick back', async ({ page }) => {
+  // Finding 8: unticking deleted every tick for the step, but Undo restored one.
+  const tick = (id: string, did: string) => ({ id, created_at: 1, updated_at: 1, kind: 'next-step', brief_id: 'child-b', step: 0, done_on: '2026-11-01', what_i_did: did });
+  await openWith(page, JSON.stringify({ schema: 1, notes: [tick('t1', 'In one tab'), tick('t2', 'In another tab')] }), '/briefs/child-b');
+  const section = page.getByRole('region', { name: 'Your progress and notes' });
+  await expect(section.getByText('1 of 4 next steps done')).toBeVisible();
+  await section.getByRole('checkbox').first().uncheck();
+  await expect(section.getByText('0 of 4 next steps done')).toBeVisible();
+  await section.getByRole('button', { name: 'Undo' }).click();
+  await expect(section.getByText('1 of 4 next steps done')).toBeVisible();
+  await expect.poll(async () => (await storedNotes(page)).map((n) => n.what_i_did).sort()).toEqual(['In another tab', 'In one tab']);
 });
 
 test('a note on one theme of a brief, written from the brief page', async ({ page }) => {
