@@ -263,6 +263,83 @@ pub fn acronyms(text: &str) -> Vec<&str> {
     found
 }
 
+/// Each run of letters and digits in `text`, with its byte offset.
+pub fn words(text: &str) -> Vec<(usize, &str)> {
+    let mut found = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        match (c.is_alphanumeric(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                found.push((s, &text[s..i]));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        found.push((s, &text[s..]));
+    }
+    found
+}
+
+/// The glossary term a word stands for: the word exactly, or the word without a final
+/// lowercase "s" ("SCRs" is "SCR").
+pub fn glossary_term<'g>(word: &str, glossary: &'g [Term]) -> Option<&'g Term> {
+    let find = |w: &str| glossary.iter().find(|t| t.abbr == w);
+    find(word).or_else(|| {
+        word.strip_suffix('s')
+            .filter(|w| w.chars().count() >= 2)
+            .and_then(find)
+    })
+}
+
+/// Two characters that read the same in a name: the same letter in any case, or either
+/// apostrophe (’ and ').
+fn same_char(a: char, b: char) -> bool {
+    let fold = |c: char| if c == '’' { '\'' } else { c };
+    fold(a).to_lowercase().eq(fold(b).to_lowercase())
+}
+
+/// The byte offset where `name` starts if `text` ends with it as whole words, in any case.
+fn ends_with_name(text: &str, name: &str) -> Option<usize> {
+    let mut ours = text.char_indices().rev();
+    let mut start = text.len();
+    for n in name.chars().rev() {
+        let (i, c) = ours.next()?;
+        if !same_char(c, n) {
+            return None;
+        }
+        start = i;
+    }
+    let whole = text[..start]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric());
+    (whole && !name.is_empty()).then_some(start)
+}
+
+/// True when the acronym at `text[start..end]` stands in brackets straight after its full name,
+/// as in "Serious Case Review (SCR)": the text before the opening bracket ends with `expansion`
+/// as whole words, in any case, optionally with a plural "s" ("serious case reviews (SCRs)").
+/// The text has already explained the acronym there, so a page need not spell it out again.
+pub fn spelt_out_before(text: &str, start: usize, end: usize, expansion: &str) -> bool {
+    let (Some(before), Some(after)) = (text.get(..start), text.get(end..)) else {
+        return false;
+    };
+    let Some(before) = before.strip_suffix('(') else {
+        return false;
+    };
+    if !after.starts_with(')') {
+        return false;
+    }
+    let before = before.trim_end();
+    ends_with_name(before, expansion).is_some()
+        || before
+            .strip_suffix('s')
+            .is_some_and(|b| ends_with_name(b, expansion).is_some())
+}
+
 /// Every piece of text in a brief, for checks and for search.
 pub fn brief_texts(brief: &Brief) -> Vec<&str> {
     let mut all: Vec<&str> = vec![brief.title.as_str(), brief.publisher.as_str()];
