@@ -294,6 +294,45 @@ fn a_death_without_abuse_or_neglect_goes_to_the_child_death_review() {
     assert_eq!(ends.into_iter().collect::<Vec<_>>(), ["child-death-review"]);
 }
 
+/// Every child's death goes through the child death review process, so every outcome a path
+/// through "The child has died" can reach says so, and cites where it comes from.
+#[test]
+fn every_outcome_after_a_death_mentions_the_child_death_review() {
+    let guide = review_guide();
+    let mut ends = BTreeSet::new();
+    for (path, end) in all_paths(guide) {
+        if path.get(1).map(String::as_str) != Some("died") {
+            continue;
+        }
+        let outcome = guide.outcome(&end).expect("an outcome");
+        assert!(
+            outcome
+                .what_may_follow
+                .iter()
+                .any(|t| t.contains("child death review process")),
+            "{path:?} reaches `{end}`, which does not mention the child death review"
+        );
+        assert!(outcome
+            .citations
+            .iter()
+            .any(|c| c.source.as_deref() == Some("004")));
+        assert!(outcome
+            .citations
+            .iter()
+            .any(|c| c.title.as_deref() == Some("Children Act 2004")
+                && c.locator.as_deref().is_some_and(|l| l.contains("16M"))));
+        ends.insert(end);
+    }
+    assert_eq!(
+        ends.into_iter().collect::<Vec<_>>(),
+        [
+            "child-death-review",
+            "death-in-custody-or-suicide",
+            "serious-case"
+        ]
+    );
+}
+
 #[test]
 fn check_your_answers_lists_each_question_with_its_answer() {
     let Ok(Step::Check { answers: pairs, .. }) = walk(review_guide(), &answers("one-child,died,no,yes"))
