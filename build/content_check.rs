@@ -126,6 +126,13 @@ pub fn load(dir: &Path, problems: &mut Vec<Located>) -> (Library, Vec<guide::Gui
                         });
                     }
                 }
+                for message in content::doubled_acronyms(text, &lib.glossary) {
+                    problems.push(Located {
+                        file: path.clone(),
+                        line: line_of(&path, text),
+                        message,
+                    });
+                }
             }
             guides.push(g);
         }

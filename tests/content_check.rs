@@ -99,6 +99,10 @@ fn each_rule_reports_its_file_and_line() {
         ("discussion prompt not a question", "discussion.toml", "What will we do differently?", "Do things differently.", "discussion.toml:3: discussion prompt `Do things differently.` must be a question"),
         ("no discussion prompts", "discussion.toml", "[\"Where have we seen this in our own work?\"]", "[]", "discussion.toml:2: discussion.toml: `theme_questions` needs at least one question"),
         ("guide acronym", "guides/tiny.toml", "Two questions.", "Two questions about a MARAC.", "guides/tiny.toml:4: acronym `MARAC` is not defined"),
+        ("acronym spelt out twice", b, "names an SCR.", "names a Serious Case Review (SCR (Serious Case Review)).", "briefs/one.toml:8: `SCR (Serious Case Review)` spells out an acronym that the app spells out itself"),
+        ("acronym followed by its full name", b, "names an SCR.", "names an SCR (serious case review).", "briefs/one.toml:8: `SCR (serious case review)` spells out an acronym"),
+        ("acronym in brackets after other words", b, "names an SCR.", "names a case review (SCR).", "briefs/one.toml:8: `(SCR)` does not follow its full name as glossary.toml gives it (`Serious Case Review`)"),
+        ("guide acronym spelt out twice", "guides/tiny.toml", "Two questions.", "Two questions about a Serious Case Review (SCR (Serious Case Review)).", "guides/tiny.toml:4: `SCR (Serious Case Review)` spells out"),
     ];
     for (name, file, find, replace, expected) in rows {
         check(name, file, find, replace, expected);

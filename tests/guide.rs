@@ -136,6 +136,7 @@ fn the_review_guide_has_the_expected_shape() {
     for id in [
         "serious-case",
         "death-in-custody-or-suicide",
+        "child-death-review",
         "multi-agency-learning-review",
         "internal-learning-review",
         "single-agency-review",
@@ -158,6 +159,8 @@ fn answers_lead_where_the_sources_say() {
         ("one-child,dont-know,yes", "serious-case"),
         ("one-child,died,yes", "death-in-custody-or-suicide"),
         ("one-child,died,dont-know", "death-in-custody-or-suicide"),
+        ("one-child,died,no,no", "child-death-review"),
+        ("one-child,died,no,dont-know", "serious-case"),
         ("one-child,neither,yes", "multi-agency-learning-review"),
         (
             "one-child,seriously-harmed,no,no,several-agencies",
@@ -179,6 +182,8 @@ fn answers_lead_where_the_sources_say() {
         ("", "prompt", 0),
         ("one-child", "harm", 1),
         ("one-child,died", "custody", 2),
+        ("one-child,died,no", "died-abuse", 3),
+        ("one-child,seriously-harmed", "abuse", 2),
         ("one-child,neither,no", "improvements", 3),
     ];
     for (value, expected, count) in questions {
@@ -189,6 +194,143 @@ fn answers_lead_where_the_sources_say() {
             other => panic!("{value:?} walks to {other:?}"),
         }
     }
+}
+
+/// A child who died, not in custody or by suspected suicide, with no abuse or neglect known or
+/// suspected: the page where "No" is given says this is not a serious child safeguarding case and
+/// that the child death review process applies, and so does the outcome, with its sources.
+#[test]
+fn a_death_without_abuse_or_neglect_goes_to_the_child_death_review() {
+    let guide = review_guide();
+    let path = ["one-child", "died", "no", "no"].map(String::from);
+    let expected_questions = [
+        ("prompt", "one-child"),
+        ("harm", "died"),
+        ("custody", "no"),
+        ("died-abuse", "no"),
+    ];
+    // Walk one answer at a time, as a person does.
+    for (n, (question_id, answer)) in expected_questions.iter().enumerate() {
+        let Ok(Step::Question { question, answered }) = walk(guide, &path[..n]) else {
+            panic!("{:?} does not ask a question", &path[..n]);
+        };
+        assert_eq!((question.id.as_str(), answered), (*question_id, n));
+        assert!(question.options.iter().any(|c| c.id == *answer), "{question_id}");
+    }
+    // The question where "No" is given says both things, with the definition's edition.
+    let Ok(Step::Question { question, .. }) = walk(guide, &path[..3]) else {
+        panic!("no abuse question on the died path");
+    };
+    assert!(question.question.contains("abuse or neglect"));
+    let hint = question.hint.as_deref().unwrap_or_default();
+    assert!(
+        hint.contains("Working Together to Safeguard Children 2018"),
+        "{hint}"
+    );
+    assert!(hint.contains("serious child safeguarding case"), "{hint}");
+    let no = question
+        .options
+        .iter()
+        .find(|c| c.id == "no")
+        .expect("a No answer");
+    let no_hint = no.hint.as_deref().unwrap_or_default();
+    assert!(
+        no_hint.contains("not a serious child safeguarding case"),
+        "{no_hint}"
+    );
+    assert!(no_hint.contains("child death review process"), "{no_hint}");
+    assert!(no_hint.contains("Children Act 2004, section 16M"), "{no_hint}");
+
+    let Ok(Step::Check {
+        answers: pairs,
+        outcome,
+    }) = walk(guide, &path)
+    else {
+        panic!("the path does not reach an outcome");
+    };
+    let got: Vec<(&str, &str)> = pairs
+        .iter()
+        .map(|(q, c)| (q.id.as_str(), c.id.as_str()))
+        .collect();
+    assert_eq!(got, expected_questions);
+    assert_eq!(outcome.id, "child-death-review");
+    assert!(outcome.title.contains("Not a serious child safeguarding case"));
+    assert!(outcome.title.contains("child death review"));
+    let text = outcome.what_may_follow.join(" ");
+    for words in [
+        "not a serious child safeguarding case",
+        "Working Together 2018",
+        "child death review process",
+        "Child Death Overview Panel (CDOP)",
+        "Sudden Unexpected Death in Childhood (SUDIC)",
+        "learning review",
+    ] {
+        assert!(text.contains(words), "what may follow lacks {words:?}");
+    }
+    // The safeguarding partners still decide on any learning review.
+    assert!(outcome.who_decides[0].starts_with("The safeguarding partners decide whether a learning review"));
+    // Cited: the definition (002), the child death review processes (004), both written under
+    // Working Together 2018, and the Act by title with a check-the-current-edition flag.
+    let sources: Vec<&str> = outcome
+        .citations
+        .iter()
+        .filter_map(|c| c.source.as_deref())
+        .collect();
+    for id in ["002", "004"] {
+        assert!(sources.contains(&id), "{sources:?}");
+    }
+    assert!(outcome
+        .citations
+        .iter()
+        .any(|c| c.title.as_deref() == Some("Children Act 2004")
+            && c.locator.as_deref() == Some("section 16M")
+            && c.check_current_edition));
+    // No other outcome is reached from the died path without abuse or neglect.
+    let ends: BTreeSet<String> = all_paths(guide)
+        .into_iter()
+        .filter(|(p, _)| p.starts_with(&path[..3]) && p.get(3).map(String::as_str) == Some("no"))
+        .map(|(_, end)| end)
+        .collect();
+    assert_eq!(ends.into_iter().collect::<Vec<_>>(), ["child-death-review"]);
+}
+
+/// Every child's death goes through the child death review process, so every outcome a path
+/// through "The child has died" can reach says so, and cites where it comes from.
+#[test]
+fn every_outcome_after_a_death_mentions_the_child_death_review() {
+    let guide = review_guide();
+    let mut ends = BTreeSet::new();
+    for (path, end) in all_paths(guide) {
+        if path.get(1).map(String::as_str) != Some("died") {
+            continue;
+        }
+        let outcome = guide.outcome(&end).expect("an outcome");
+        assert!(
+            outcome
+                .what_may_follow
+                .iter()
+                .any(|t| t.contains("child death review process")),
+            "{path:?} reaches `{end}`, which does not mention the child death review"
+        );
+        assert!(outcome
+            .citations
+            .iter()
+            .any(|c| c.source.as_deref() == Some("004")));
+        assert!(outcome
+            .citations
+            .iter()
+            .any(|c| c.title.as_deref() == Some("Children Act 2004")
+                && c.locator.as_deref().is_some_and(|l| l.contains("16M"))));
+        ends.insert(end);
+    }
+    assert_eq!(
+        ends.into_iter().collect::<Vec<_>>(),
+        [
+            "child-death-review",
+            "death-in-custody-or-suicide",
+            "serious-case"
+        ]
+    );
 }
 
 #[test]
@@ -207,7 +349,7 @@ fn check_your_answers_lists_each_question_with_its_answer() {
             ("prompt", "one-child"),
             ("harm", "died"),
             ("custody", "no"),
-            ("abuse", "yes")
+            ("died-abuse", "yes")
         ]
     );
 }

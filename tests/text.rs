@@ -10,6 +10,7 @@ fn glossary() -> Vec<Term> {
         ("SCR", "Serious Case Review"),
         ("LSCP", "Leeds Safeguarding Children Partnership"),
         ("CAMHS", "Child and Adolescent Mental Health Services"),
+        ("CSWS", "Children's Social Work Service"),
     ]
     .into_iter()
     .map(|(abbr, expansion)| Term {
@@ -24,6 +25,15 @@ fn plain(text: &str) -> Segment {
 }
 
 fn acronym(text: &str, abbr: &str, first: bool) -> Segment {
+    with_name(text, abbr, first, false)
+}
+
+/// An acronym standing in brackets straight after its full name: explained by the text itself.
+fn explained(text: &str, abbr: &str) -> Segment {
+    with_name(text, abbr, false, true)
+}
+
+fn with_name(text: &str, abbr: &str, first: bool, explained: bool) -> Segment {
     let expansion = glossary()
         .into_iter()
         .find(|t| t.abbr == abbr)
@@ -34,19 +44,22 @@ fn acronym(text: &str, abbr: &str, first: bool) -> Segment {
         abbr: abbr.into(),
         expansion,
         first,
+        explained,
     }
+}
+
+/// Splits `input` with `seen_before` already used on the page and compares with `expected`.
+fn check(input: &str, seen_before: &[&str], expected: &[Segment]) {
+    let mut seen: BTreeSet<String> = seen_before.iter().map(|s| s.to_string()).collect();
+    assert_eq!(
+        segments(input, &glossary(), &mut seen),
+        expected,
+        "segments of {input:?}"
+    );
 }
 
 #[test]
 fn segments_of_one_text() {
-    fn check(input: &str, seen_before: &[&str], expected: &[Segment]) {
-        let mut seen: BTreeSet<String> = seen_before.iter().map(|s| s.to_string()).collect();
-        assert_eq!(
-            segments(input, &glossary(), &mut seen),
-            expected,
-            "segments of {input:?}"
-        );
-    }
     check("", &[], &[]);
     check("No acronyms here.", &[], &[plain("No acronyms here.")]);
     check("SCR", &[], &[acronym("SCR", "SCR", true)]);
@@ -106,6 +119,158 @@ fn segments_of_one_text() {
     check("ÉSCR", &[], &[plain("ÉSCR")]);
 }
 
+/// Where the text writes the full name with the acronym in brackets straight after it, the
+/// acronym is explained already: it is not spelt out again, but it counts as the first use.
+#[test]
+fn an_acronym_after_its_full_name_is_not_spelt_out_again() {
+    let rows: &[(&str, &[&str], &[Segment])] = &[
+        (
+            "a Serious Case Review (SCR).",
+            &[],
+            &[
+                plain("a Serious Case Review ("),
+                explained("SCR", "SCR"),
+                plain(")."),
+            ],
+        ),
+        // Any case, and a plural on either side or both.
+        (
+            "serious case reviews (SCRs)",
+            &[],
+            &[
+                plain("serious case reviews ("),
+                explained("SCRs", "SCR"),
+                plain(")"),
+            ],
+        ),
+        (
+            "SERIOUS CASE REVIEW (SCR)",
+            &[],
+            &[
+                plain("SERIOUS CASE REVIEW ("),
+                explained("SCR", "SCR"),
+                plain(")"),
+            ],
+        ),
+        (
+            "Serious Case Review (SCRs)",
+            &[],
+            &[
+                plain("Serious Case Review ("),
+                explained("SCRs", "SCR"),
+                plain(")"),
+            ],
+        ),
+        // No space before the bracket is the same.
+        (
+            "Serious Case Review(SCR)",
+            &[],
+            &[plain("Serious Case Review("), explained("SCR", "SCR"), plain(")")],
+        ),
+        // Either apostrophe.
+        (
+            "Children’s Social Work Service (CSWS)",
+            &[],
+            &[
+                plain("Children’s Social Work Service ("),
+                explained("CSWS", "CSWS"),
+                plain(")"),
+            ],
+        ),
+        // Already used on the page: still explained, still not spelt out.
+        (
+            "Serious Case Review (SCR)",
+            &["SCR"],
+            &[
+                plain("Serious Case Review ("),
+                explained("SCR", "SCR"),
+                plain(")"),
+            ],
+        ),
+        // The explained use counts as the first: a later use is not spelt out.
+        (
+            "a Serious Case Review (SCR). The SCR found",
+            &[],
+            &[
+                plain("a Serious Case Review ("),
+                explained("SCR", "SCR"),
+                plain("). The "),
+                acronym("SCR", "SCR", false),
+                plain(" found"),
+            ],
+        ),
+        // Other words before the bracket are not the full name: spelt out as usual.
+        (
+            "a case review (SCR)",
+            &[],
+            &[plain("a case review ("), acronym("SCR", "SCR", true), plain(")")],
+        ),
+        (
+            "Serious Case Review Toolkit (SCR)",
+            &[],
+            &[
+                plain("Serious Case Review Toolkit ("),
+                acronym("SCR", "SCR", true),
+                plain(")"),
+            ],
+        ),
+        // The full name must be whole words.
+        (
+            "NotSerious Case Review (SCR)",
+            &[],
+            &[
+                plain("NotSerious Case Review ("),
+                acronym("SCR", "SCR", true),
+                plain(")"),
+            ],
+        ),
+        // Straight after the name, in brackets of its own.
+        (
+            "Serious Case Review, an SCR",
+            &[],
+            &[plain("Serious Case Review, an "), acronym("SCR", "SCR", true)],
+        ),
+        (
+            "Serious Case Review (SCR and LSCP)",
+            &[],
+            &[
+                plain("Serious Case Review ("),
+                acronym("SCR", "SCR", true),
+                plain(" and "),
+                acronym("LSCP", "LSCP", true),
+                plain(")"),
+            ],
+        ),
+        (
+            "Serious Case Review (the SCR)",
+            &[],
+            &[
+                plain("Serious Case Review (the "),
+                acronym("SCR", "SCR", true),
+                plain(")"),
+            ],
+        ),
+        // Only the acronym whose name it is.
+        (
+            "Serious Case Review (LSCP)",
+            &[],
+            &[
+                plain("Serious Case Review ("),
+                acronym("LSCP", "LSCP", true),
+                plain(")"),
+            ],
+        ),
+        (
+            "(SCR)",
+            &[],
+            &[plain("("), acronym("SCR", "SCR", true), plain(")")],
+        ),
+    ];
+    for (input, seen_before, expected) in rows {
+        check(input, seen_before, expected);
+    }
+}
+
 #[test]
 fn seen_carries_first_use_across_texts_on_a_page() {
     let glossary = glossary();
@@ -145,6 +310,7 @@ fn plain_runs_and_acronyms_rebuild_the_text() {
         "SCR",
         "The SCRs, the LSCP’s CAMHS work and é.",
         "  spaced  SCR  ",
+        "a Serious Case Review (SCR) and serious case reviews (SCRs)",
     ];
     for text in texts {
         let rebuilt: String = segments(text, &glossary(), &mut BTreeSet::new())

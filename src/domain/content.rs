@@ -263,6 +263,137 @@ pub fn acronyms(text: &str) -> Vec<&str> {
     found
 }
 
+/// Each run of letters and digits in `text`, with its byte offset.
+pub fn words(text: &str) -> Vec<(usize, &str)> {
+    let mut found = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        match (c.is_alphanumeric(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                found.push((s, &text[s..i]));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        found.push((s, &text[s..]));
+    }
+    found
+}
+
+/// The glossary term a word stands for: the word exactly, or the word without a final
+/// lowercase "s" ("SCRs" is "SCR").
+pub fn glossary_term<'g>(word: &str, glossary: &'g [Term]) -> Option<&'g Term> {
+    let find = |w: &str| glossary.iter().find(|t| t.abbr == w);
+    find(word).or_else(|| {
+        word.strip_suffix('s')
+            .filter(|w| w.chars().count() >= 2)
+            .and_then(find)
+    })
+}
+
+/// Two characters that read the same in a name: the same letter in any case, or either
+/// apostrophe (’ and ').
+fn same_char(a: char, b: char) -> bool {
+    let fold = |c: char| if c == '’' { '\'' } else { c };
+    fold(a).to_lowercase().eq(fold(b).to_lowercase())
+}
+
+/// The byte offset where `name` starts if `text` ends with it as whole words, in any case.
+fn ends_with_name(text: &str, name: &str) -> Option<usize> {
+    let mut ours = text.char_indices().rev();
+    let mut start = text.len();
+    for n in name.chars().rev() {
+        let (i, c) = ours.next()?;
+        if !same_char(c, n) {
+            return None;
+        }
+        start = i;
+    }
+    let whole = text[..start]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric());
+    (whole && !name.is_empty()).then_some(start)
+}
+
+/// The byte length of `name` at the start of `text`, if `text` starts with it, in any case.
+fn starts_with_name(text: &str, name: &str) -> Option<usize> {
+    let mut ours = text.char_indices();
+    let mut len = 0;
+    for n in name.chars() {
+        let (i, c) = ours.next()?;
+        if !same_char(c, n) {
+            return None;
+        }
+        len = i + c.len_utf8();
+    }
+    Some(len)
+}
+
+/// True when the acronym at `text[start..end]` stands in brackets straight after its full name,
+/// as in "Serious Case Review (SCR)": the text before the opening bracket ends with `expansion`
+/// as whole words, in any case, optionally with a plural "s" ("serious case reviews (SCRs)").
+/// The text has already explained the acronym there, so a page need not spell it out again.
+pub fn spelt_out_before(text: &str, start: usize, end: usize, expansion: &str) -> bool {
+    let (Some(before), Some(after)) = (text.get(..start), text.get(end..)) else {
+        return false;
+    };
+    let Some(before) = before.strip_suffix('(') else {
+        return false;
+    };
+    if !after.starts_with(')') {
+        return false;
+    }
+    let before = before.trim_end();
+    ends_with_name(before, expansion).is_some()
+        || before
+            .strip_suffix('s')
+            .is_some_and(|b| ends_with_name(b, expansion).is_some())
+}
+
+/// Where `text` would show an acronym's full name twice on a page that spells each acronym out
+/// on its first use, one message for each:
+///
+/// - the acronym already followed by its full name in brackets, as in "SCR (Serious Case
+///   Review)" or "Serious Case Review (SCR (Serious Case Review))";
+/// - the acronym alone in brackets after words that are not its full name as the glossary gives
+///   it, as in "Root Cause Analysis Investigation (RCA)", which would show
+///   "(RCA (Root Cause Analysis))".
+pub fn doubled_acronyms(text: &str, glossary: &[Term]) -> Vec<String> {
+    let mut found = Vec::new();
+    for (start, word) in words(text) {
+        let Some(term) = glossary_term(word, glossary) else {
+            continue;
+        };
+        let end = start + word.len();
+        let after = &text[end..];
+        let spaces = after.len() - after.trim_start().len();
+        let written_out = after[spaces..]
+            .strip_prefix('(')
+            .and_then(|rest| starts_with_name(rest, &term.expansion))
+            .filter(|&len| after[spaces + 1 + len..].starts_with(')'));
+        if let Some(len) = written_out {
+            let shown = &text[start..end + spaces + len + 2];
+            found.push(format!(
+                "`{shown}` spells out an acronym that the app spells out itself: write `{} ({word})`, or just `{word}`",
+                term.expansion
+            ));
+        } else if text[..start].ends_with('(')
+            && after.starts_with(')')
+            && !spelt_out_before(text, start, end, &term.expansion)
+        {
+            found.push(format!(
+                "`({word})` does not follow its full name as glossary.toml gives it (`{}`), so the page would show `({word} ({}))`: write that full name before the bracket, or leave the bracket out",
+                term.expansion, term.expansion
+            ));
+        }
+    }
+    found
+}
+
 /// Every piece of text in a brief, for checks and for search.
 pub fn brief_texts(brief: &Brief) -> Vec<&str> {
     let mut all: Vec<&str> = vec![brief.title.as_str(), brief.publisher.as_str()];
@@ -410,7 +541,7 @@ pub fn check_library(lib: &Library) -> Vec<Problem> {
                 );
             }
         }
-        check_texts(f, brief_texts(brief), &terms, &mut push);
+        check_texts(f, brief_texts(brief), &terms, &lib.glossary, &mut push);
     }
     for stats in &lib.stats {
         let f = Some(stats.id.as_str());
@@ -428,7 +559,7 @@ pub fn check_library(lib: &Library) -> Vec<Problem> {
         if stats.groups.iter().any(|g| g.bars.is_empty()) || stats.groups.is_empty() {
             push(f, "groups", "every chart group needs at least one bar".to_owned());
         }
-        check_texts(f, stats_texts(stats), &terms, &mut push);
+        check_texts(f, stats_texts(stats), &terms, &lib.glossary, &mut push);
     }
     problems
 }
@@ -469,6 +600,7 @@ fn check_texts(
     f: Option<&str>,
     texts: Vec<&str>,
     terms: &BTreeSet<&str>,
+    glossary: &[Term],
     push: &mut impl FnMut(Option<&str>, &str, String),
 ) {
     for text in texts {
@@ -490,6 +622,9 @@ fn check_texts(
                     format!("acronym `{acronym}` is not defined in glossary.toml"),
                 );
             }
+        }
+        for message in doubled_acronyms(text, glossary) {
+            push(f, text, message);
         }
     }
 }

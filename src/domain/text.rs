@@ -2,7 +2,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::domain::content::Term;
+use crate::domain::content::{glossary_term, spelt_out_before, words, Term};
 
 /// A run of text: plain, or an acronym from the glossary.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,8 +17,13 @@ pub enum Segment {
         abbr: String,
         /// What the acronym stands for.
         expansion: String,
-        /// True the first time this acronym appears on the page, where it should be spelt out.
+        /// True where the page should spell the acronym out: the first time it appears on the
+        /// page, unless the text already gives its full name there (`explained`).
         first: bool,
+        /// True where the acronym stands in brackets straight after its full name, as in
+        /// "Serious Case Review (SCR)", so the text has explained it already. This use still
+        /// counts as the first on the page, so later uses are not spelt out either.
+        explained: bool,
     },
 }
 
@@ -26,57 +31,33 @@ pub enum Segment {
 ///
 /// A word (a run of letters and digits) is an acronym if the glossary has it exactly, or has it
 /// without a final lowercase "s" ("SCRs" is "SCR"). Unknown acronyms stay plain text. `seen`
-/// holds the acronyms already used on this page; each one is `first` only when it is added.
+/// holds the acronyms already used on this page; each one is `first` only when it is added and
+/// the text has not just given its full name ("Serious Case Review (SCR)"), so a page never
+/// shows "Serious Case Review (SCR (Serious Case Review))".
 pub fn segments(text: &str, glossary: &[Term], seen: &mut BTreeSet<String>) -> Vec<Segment> {
     let mut out = Vec::new();
     let mut plain_from = 0;
     for (start, word) in words(text) {
-        let Some(term) = lookup(word, glossary) else {
+        let Some(term) = glossary_term(word, glossary) else {
             continue;
         };
         if plain_from < start {
             out.push(Segment::Plain(text[plain_from..start].to_owned()));
         }
+        let end = start + word.len();
+        let explained = spelt_out_before(text, start, end, &term.expansion);
+        let new = seen.insert(term.abbr.clone());
         out.push(Segment::Acronym {
             text: word.to_owned(),
             abbr: term.abbr.clone(),
             expansion: term.expansion.clone(),
-            first: seen.insert(term.abbr.clone()),
+            first: new && !explained,
+            explained,
         });
-        plain_from = start + word.len();
+        plain_from = end;
     }
     if plain_from < text.len() {
         out.push(Segment::Plain(text[plain_from..].to_owned()));
     }
     out
-}
-
-/// The glossary term a word stands for, if any.
-fn lookup<'g>(word: &str, glossary: &'g [Term]) -> Option<&'g Term> {
-    let find = |w: &str| glossary.iter().find(|t| t.abbr == w);
-    find(word).or_else(|| {
-        word.strip_suffix('s')
-            .filter(|w| w.chars().count() >= 2)
-            .and_then(find)
-    })
-}
-
-/// Each run of letters and digits in `text` with its byte offset.
-fn words(text: &str) -> Vec<(usize, &str)> {
-    let mut found = Vec::new();
-    let mut start = None;
-    for (i, c) in text.char_indices() {
-        match (c.is_alphanumeric(), start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                found.push((s, &text[s..i]));
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    if let Some(s) = start {
-        found.push((s, &text[s..]));
-    }
-    found
 }
