@@ -1,0 +1,148 @@
+//! Notices when a note looks as if it identifies a child or family, so the editor can show a
+//! gentle hint. It never blocks saving and sends nothing anywhere.
+//!
+//! [`scan`] runs on every keystroke over notes of up to 20,000 characters, so each kind is a
+//! small hand-written scanner over the note's words (no regex crate: it would cost too much in
+//! the wasm), and the whole scan is linear in the length of the note. Each scanner looks at most
+//! a few words ahead of where it starts.
+
+/// Something in a note that looks as if it identifies a person. [`scan`] gives them in this order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Finding {
+    /// Ten digits that pass the NHS number's Modulus 11 check, alone or grouped 3-3-4.
+    NhsNumber,
+}
+
+/// Why the hint matters, said once after what was noticed.
+pub const WHY: &str =
+    "Notes should not identify a child or family: anyone who uses this browser could read them.";
+
+impl Finding {
+    /// What was noticed, in words that follow "You may have written".
+    ///
+    /// The matched text is not repeated: it is already on screen, and a hint read out by a
+    /// screen reader should not say a child's name or number aloud a second time.
+    pub fn noticed(self) -> &'static str {
+        match self {
+            Finding::NhsNumber => "an NHS number",
+        }
+    }
+}
+
+/// The hint for `findings`, such as "You may have written an NHS number and a phone number."
+/// followed by [`WHY`], or `None` when there is nothing to say.
+pub fn hint(findings: &[Finding]) -> Option<String> {
+    let (last, rest) = findings.split_last()?;
+    let mut out = String::from("You may have written ");
+    for (i, finding) in rest.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.push_str(finding.noticed());
+    }
+    if !rest.is_empty() {
+        out.push_str(" and ");
+    }
+    out.push_str(last.noticed());
+    out.push_str(". ");
+    out.push_str(WHY);
+    Some(out)
+}
+
+/// Every kind of finding in `text`, each at most once, in the order of [`Finding`].
+pub fn scan(text: &str) -> Vec<Finding> {
+    let words = words(text);
+    let b = text.as_bytes();
+    let at_any = |check: fn(&[u8], &[Word], usize) -> bool| (0..words.len()).any(|k| check(b, &words, k));
+    [(Finding::NhsNumber, at_any(nhs_number_at))]
+        .into_iter()
+        .filter_map(|(finding, found)| found.then_some(finding))
+        .collect()
+}
+
+/// A run of letters and digits, with an apostrophe or hyphen between two letters kept inside it
+/// ("O'Brien", "Smith-Jones"); digits either side of a hyphen stay apart ("14-03-2019").
+struct Word<'t> {
+    start: usize,
+    text: &'t str,
+}
+
+impl Word<'_> {
+    fn end(&self) -> usize {
+        self.start + self.text.len()
+    }
+
+    fn is_digits(&self, lengths: std::ops::RangeInclusive<usize>) -> bool {
+        lengths.contains(&self.text.len()) && self.text.bytes().all(|c| c.is_ascii_digit())
+    }
+}
+
+fn words(text: &str) -> Vec<Word<'_>> {
+    let mut words = Vec::new();
+    let mut start = None;
+    let mut prev_letter = false;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next_letter = chars.peek().is_some_and(|&(_, n)| n.is_alphabetic());
+        let joins = matches!(c, '\'' | '’' | '-') && prev_letter && next_letter;
+        match (c.is_alphanumeric() || joins, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                words.push(Word {
+                    start: s,
+                    text: &text[s..i],
+                });
+                start = None;
+            }
+            _ => {}
+        }
+        prev_letter = c.is_alphabetic();
+    }
+    if let Some(s) = start {
+        words.push(Word {
+            start: s,
+            text: &text[s..],
+        });
+    }
+    words
+}
+
+/// The bytes between word `k - 1` (or the start of the text) and word `k`.
+fn gap<'t>(b: &'t [u8], words: &[Word], k: usize) -> &'t [u8] {
+    let from = if k == 0 { 0 } else { words[k - 1].end() };
+    &b[from..words[k].start]
+}
+
+/// Whether words `k..` read as an NHS number: ten digits, or groups of 3, 3 and 4 digits joined
+/// by the same single space or hyphen.
+fn nhs_number_at(b: &[u8], words: &[Word], k: usize) -> bool {
+    let grouped = words.len() > k + 2
+        && [3, 3, 4]
+            .iter()
+            .enumerate()
+            .all(|(i, &n)| words[k + i].is_digits(n..=n))
+        && matches!(gap(b, words, k + 1), b" " | b"-")
+        && gap(b, words, k + 1) == gap(b, words, k + 2);
+    let digits: Vec<u8> = if words[k].is_digits(10..=10) {
+        words[k].text.bytes().collect()
+    } else if grouped {
+        words[k..k + 3].iter().flat_map(|w| w.text.bytes()).collect()
+    } else {
+        return false;
+    };
+    modulus_11(&digits)
+}
+
+/// The NHS number check: weights 10 down to 2 on the first nine digits, and the tenth digit is
+/// 11 minus the sum's remainder by 11 (11 counts as 0; 10 means no number is valid).
+fn modulus_11(digits: &[u8]) -> bool {
+    let value = |c: u8| u32::from(c - b'0');
+    let sum: u32 = digits
+        .iter()
+        .take(9)
+        .zip((2..=10).rev())
+        .map(|(&c, w)| value(c) * w)
+        .sum();
+    let check = (11 - sum % 11) % 11;
+    digits.len() == 10 && check != 10 && digits.last().is_some_and(|&c| value(c) == check)
+}
