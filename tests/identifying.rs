@@ -28,6 +28,35 @@ fn what_scan_finds() {
     check("19434765919", &[]);
     check("943 476 59190", &[]);
     check("A9434765919", &[]);
+
+    // Phone numbers (Ofcom's numbers for drama: 07700 900xxx, 0113 496 0xxx, 020 7946 0xxx).
+    check("Mum's mobile is 07700 900123.", &[PhoneNumber]);
+    check("07700900123", &[PhoneNumber]);
+    check("07700-900-123", &[PhoneNumber]);
+    check("Ring 0113 496 0123 after 4pm", &[PhoneNumber]);
+    check("(0113) 496 0123", &[PhoneNumber]);
+    check("020 7946 0018", &[PhoneNumber]);
+    check("+44 7700 900123", &[PhoneNumber]);
+    check("+44 (0)20 7946 0018", &[PhoneNumber]);
+    check("+447700900123", &[PhoneNumber]);
+    check("0044 7700 900123", &[PhoneNumber]);
+    // A group after the number does not hide it.
+    check("07700 900123 2 times", &[PhoneNumber]);
+    // Ten digits from 01 are a phone number unless they read as an NHS number.
+    check("0113 496 028", &[PhoneNumber]);
+    check("011 349 6028", &[NhsNumber]);
+    // Too short for a mobile, a helpline, a number from abroad.
+    check("07700 90012", &[]);
+    check("Childline 0800 1111", &[]);
+    check("+1 555 0100", &[]);
+    // Years, counts, extensions and dates are not phone numbers.
+    check("Working Together 2018", &[]);
+    check("We read 11 Rapid Reviews.", &[]);
+    check("Rapid Review within 15 working days", &[]);
+    // An internal extension is not a personal number, so it gives no hint.
+    check("Call the MASH on extension 4412.", &[]);
+    check("Visit on 07-03-2024 at 10 30", &[]);
+    check("07/03/2024", &[]);
 }
 
 #[test]
@@ -38,6 +67,11 @@ fn the_hint_says_what_was_noticed_and_why() {
     }
     check(&[], None);
     check(&[NhsNumber], Some("You may have written an NHS number."));
+    check(&[PhoneNumber], Some("You may have written a phone number."));
+    check(
+        &[NhsNumber, PhoneNumber],
+        Some("You may have written an NHS number and a phone number."),
+    );
     assert_eq!(
         WHY,
         "Notes should not identify a child or family: anyone who uses this browser could read them."

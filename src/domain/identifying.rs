@@ -11,6 +11,8 @@
 pub enum Finding {
     /// Ten digits that pass the NHS number's Modulus 11 check, alone or grouped 3-3-4.
     NhsNumber,
+    /// A UK phone number: a landline or mobile, in national or +44 form.
+    PhoneNumber,
 }
 
 /// Why the hint matters, said once after what was noticed.
@@ -25,6 +27,7 @@ impl Finding {
     pub fn noticed(self) -> &'static str {
         match self {
             Finding::NhsNumber => "an NHS number",
+            Finding::PhoneNumber => "a phone number",
         }
     }
 }
@@ -54,10 +57,13 @@ pub fn scan(text: &str) -> Vec<Finding> {
     let words = words(text);
     let b = text.as_bytes();
     let at_any = |check: fn(&[u8], &[Word], usize) -> bool| (0..words.len()).any(|k| check(b, &words, k));
-    [(Finding::NhsNumber, at_any(nhs_number_at))]
-        .into_iter()
-        .filter_map(|(finding, found)| found.then_some(finding))
-        .collect()
+    [
+        (Finding::NhsNumber, at_any(nhs_number_at)),
+        (Finding::PhoneNumber, at_any(phone_number_at)),
+    ]
+    .into_iter()
+    .filter_map(|(finding, found)| found.then_some(finding))
+    .collect()
 }
 
 /// A run of letters and digits, with an apostrophe or hyphen between two letters kept inside it
@@ -145,4 +151,56 @@ fn modulus_11(digits: &[u8]) -> bool {
         .sum();
     let check = (11 - sum % 11) % 11;
     digits.len() == 10 && check != 10 && digits.last().is_some_and(|&c| value(c) == check)
+}
+
+/// Whether words `k..` read as a UK phone number: groups of digits joined by a space, a hyphen
+/// or brackets, from +44 or 0044 (with or without "(0)") or from a first group of at least three
+/// digits that starts with 0. Digits that read as an NHS number are not also a phone number.
+///
+/// The three-digit first group keeps dates such as 01-03-2024 out; years, counts ("15 working
+/// days") and extensions ("4412") do not start with 0 or are too short.
+fn phone_number_at(b: &[u8], words: &[Word], k: usize) -> bool {
+    if nhs_number_at(b, words, k) {
+        return false;
+    }
+    let plus = gap(b, words, k).ends_with(b"+");
+    let mut digits = Vec::new();
+    for (i, word) in words[k..].iter().enumerate().take(6) {
+        let g = gap(b, words, k + i);
+        let joined = i == 0 || (g.len() <= 2 && g.iter().all(|c| b" -()".contains(c)));
+        if !joined || !word.is_digits(1..=14) || digits.len() + word.text.len() > 14 {
+            return false;
+        }
+        digits.extend(word.text.bytes());
+        if uk_phone(&digits, plus, words[k].text.len()) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether `digits` make a UK number: 01 with 10 or 11 digits, or 02, 03 or 07 with 11, once
+/// +44 or 0044 is read as the leading 0. Other numbers (0800 helplines) are organisations'.
+fn uk_phone(digits: &[u8], plus: bool, first_group: usize) -> bool {
+    let abroad = if plus {
+        digits.strip_prefix(b"44")
+    } else {
+        digits.strip_prefix(b"0044")
+    };
+    let (len, area) = match abroad {
+        // "+44 (0)20 ..." writes the 0 that is left out when dialling from abroad.
+        Some(rest) => {
+            let rest = rest.strip_prefix(b"0").unwrap_or(rest);
+            (rest.len() + 1, rest.first())
+        }
+        None if plus || first_group < 3 => return false,
+        None => match digits {
+            [b'0', rest @ ..] => (digits.len(), rest.first()),
+            _ => return false,
+        },
+    };
+    matches!(
+        (area, len),
+        (Some(b'1'), 10 | 11) | (Some(b'2' | b'3' | b'7'), 11)
+    )
 }
