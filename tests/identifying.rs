@@ -29,6 +29,26 @@ fn what_scan_finds() {
     check("943 476 59190", &[]);
     check("A9434765919", &[]);
 
+    // Postcodes, in every outward shape.
+    check("They moved to LS1 4AB last year.", &[Postcode]);
+    check("M1 1AE", &[Postcode]);
+    check("CR2 6XH", &[Postcode]);
+    check("DN55 1PT", &[Postcode]);
+    check("W1A 0AX", &[Postcode]);
+    check("EC1A 1BB", &[Postcode]);
+    check("B33 8TH", &[Postcode]);
+    check("LS14AB", &[Postcode]);
+    check("ls6 2ab", &[Postcode]);
+    // Mixed case, lower case without the space, letters no inward part uses.
+    check("Ls6 2ab", &[]);
+    check("ls62ab", &[]);
+    check("LS1 4CB", &[]);
+    // Codes with digits in ordinary notes.
+    check("Section 47: the S47 enquiry", &[]);
+    check("Y6 pupils and KS2 SATs", &[]);
+    check("the ks2 2nd year", &[]);
+    check("the A64 road", &[]);
+
     // Phone numbers (Ofcom's numbers for drama: 07700 900xxx, 0113 496 0xxx, 020 7946 0xxx).
     check("Mum's mobile is 07700 900123.", &[PhoneNumber]);
     check("07700900123", &[PhoneNumber]);
@@ -67,10 +87,11 @@ fn the_hint_says_what_was_noticed_and_why() {
     }
     check(&[], None);
     check(&[NhsNumber], Some("You may have written an NHS number."));
+    check(&[Postcode], Some("You may have written a postcode."));
     check(&[PhoneNumber], Some("You may have written a phone number."));
     check(
-        &[NhsNumber, PhoneNumber],
-        Some("You may have written an NHS number and a phone number."),
+        &[NhsNumber, Postcode, PhoneNumber],
+        Some("You may have written an NHS number, a postcode and a phone number."),
     );
     assert_eq!(
         WHY,

@@ -11,6 +11,8 @@
 pub enum Finding {
     /// Ten digits that pass the NHS number's Modulus 11 check, alone or grouped 3-3-4.
     NhsNumber,
+    /// A UK postcode such as LS1 4AB.
+    Postcode,
     /// A UK phone number: a landline or mobile, in national or +44 form.
     PhoneNumber,
 }
@@ -27,6 +29,7 @@ impl Finding {
     pub fn noticed(self) -> &'static str {
         match self {
             Finding::NhsNumber => "an NHS number",
+            Finding::Postcode => "a postcode",
             Finding::PhoneNumber => "a phone number",
         }
     }
@@ -59,6 +62,7 @@ pub fn scan(text: &str) -> Vec<Finding> {
     let at_any = |check: fn(&[u8], &[Word], usize) -> bool| (0..words.len()).any(|k| check(b, &words, k));
     [
         (Finding::NhsNumber, at_any(nhs_number_at)),
+        (Finding::Postcode, at_any(postcode_at)),
         (Finding::PhoneNumber, at_any(phone_number_at)),
     ]
     .into_iter()
@@ -151,6 +155,48 @@ fn modulus_11(digits: &[u8]) -> bool {
         .sum();
     let check = (11 - sum % 11) % 11;
     digits.len() == 10 && check != 10 && digits.last().is_some_and(|&c| value(c) == check)
+}
+
+/// Whether words `k..` read as a UK postcode: an outward part (A9, A99, A9A, AA9, AA99 or AA9A)
+/// and an inward part (9AA), with one space between them or, in capitals, none.
+///
+/// Ordinary words never match, as both parts need a digit. The letters are all capitals or all
+/// lower case; lower case needs the space and an inward part that is not an ordinal, so "ks2
+/// 2nd" is not a postcode but B33 8TH is.
+fn postcode_at(b: &[u8], words: &[Word], k: usize) -> bool {
+    let w = words[k].text.as_bytes();
+    let caps = |p: &[u8]| !p.iter().any(u8::is_ascii_lowercase);
+    let small = |p: &[u8]| !p.iter().any(u8::is_ascii_uppercase);
+    if w.len() >= 5 && caps(w) && outward(&w[..w.len() - 3]) && inward(&w[w.len() - 3..]) {
+        return true;
+    }
+    let Some(next) = words.get(k + 1) else {
+        return false;
+    };
+    let n = next.text.as_bytes();
+    if gap(b, words, k + 1) != b" " || !outward(w) || !inward(n) {
+        return false;
+    }
+    (caps(w) && caps(n)) || (small(w) && small(n) && !matches!(&n[1..], b"st" | b"nd" | b"rd" | b"th"))
+}
+
+/// A postcode's outward part: one or two letters (not starting with Q, V or X), a digit, and
+/// an optional digit or letter.
+fn outward(w: &[u8]) -> bool {
+    let letters = w.iter().take_while(|c| c.is_ascii_alphabetic()).count();
+    (1..=2).contains(&letters)
+        && !b"QVXqvx".contains(&w[0])
+        && match &w[letters..] {
+            [d] => d.is_ascii_digit(),
+            [d, e] => d.is_ascii_digit() && e.is_ascii_alphanumeric(),
+            _ => false,
+        }
+}
+
+/// A postcode's inward part: a digit and two letters, none of C, I, K, M, O or V.
+fn inward(w: &[u8]) -> bool {
+    let letter = |c: &u8| c.is_ascii_alphabetic() && !b"CIKMOVcikmov".contains(c);
+    matches!(w, [d, x, y] if d.is_ascii_digit() && letter(x) && letter(y))
 }
 
 /// Whether words `k..` read as a UK phone number: groups of digits joined by a space, a hyphen
