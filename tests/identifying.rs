@@ -77,6 +77,16 @@ fn what_scan_finds() {
     check("Call the MASH on extension 4412.", &[]);
     check("Visit on 07-03-2024 at 10 30", &[]);
     check("07/03/2024", &[]);
+
+    // Email addresses, but not handles or addresses without a domain.
+    check("Email jo.bloggs@example.com about it", &[Email]);
+    check("Her address is sarah_j+notes@mail.example.co.uk.", &[Email]);
+    check("zoë@example.org", &[Email]);
+    check("Follow @LeedsSCP for updates", &[]);
+    check("Meet @ 10am", &[]);
+    check("root@localhost", &[]);
+    check("a@b.c", &[]);
+    check("jo@.com", &[]);
 }
 
 #[test]
@@ -89,6 +99,7 @@ fn the_hint_says_what_was_noticed_and_why() {
     check(&[NhsNumber], Some("You may have written an NHS number."));
     check(&[Postcode], Some("You may have written a postcode."));
     check(&[PhoneNumber], Some("You may have written a phone number."));
+    check(&[Email], Some("You may have written an email address."));
     check(
         &[NhsNumber, Postcode, PhoneNumber],
         Some("You may have written an NHS number, a postcode and a phone number."),

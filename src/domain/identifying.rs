@@ -15,6 +15,8 @@ pub enum Finding {
     Postcode,
     /// A UK phone number: a landline or mobile, in national or +44 form.
     PhoneNumber,
+    /// An email address.
+    Email,
 }
 
 /// Why the hint matters, said once after what was noticed.
@@ -31,6 +33,7 @@ impl Finding {
             Finding::NhsNumber => "an NHS number",
             Finding::Postcode => "a postcode",
             Finding::PhoneNumber => "a phone number",
+            Finding::Email => "an email address",
         }
     }
 }
@@ -64,6 +67,7 @@ pub fn scan(text: &str) -> Vec<Finding> {
         (Finding::NhsNumber, at_any(nhs_number_at)),
         (Finding::Postcode, at_any(postcode_at)),
         (Finding::PhoneNumber, at_any(phone_number_at)),
+        (Finding::Email, (0..b.len()).any(|i| email_at(b, i))),
     ]
     .into_iter()
     .filter_map(|(finding, found)| found.then_some(finding))
@@ -249,4 +253,28 @@ fn uk_phone(digits: &[u8], plus: bool, first_group: usize) -> bool {
         (area, len),
         (Some(b'1'), 10 | 11) | (Some(b'2' | b'3' | b'7'), 11)
     )
+}
+
+/// Whether `b[at]` is the `@` of an email address: a character of the address's local part
+/// before it, and after it a domain of at least two dot-separated parts, the last of two or more
+/// letters. A handle such as @LeedsSCP has no local part; "root@localhost" has no dot.
+///
+/// Each byte is read by at most the one `@` before it, as the domain stops at the next `@`.
+fn email_at(b: &[u8], at: usize) -> bool {
+    let local = |c: u8| c.is_ascii_alphanumeric() || c >= 0x80 || b"._%+-".contains(&c);
+    if b[at] != b'@' || at == 0 || !local(b[at - 1]) {
+        return false;
+    }
+    let rest = &b[at + 1..];
+    let len = rest
+        .iter()
+        .take_while(|c| c.is_ascii_alphanumeric() || b".-".contains(c))
+        .count();
+    // A full stop after the address ends the sentence.
+    let domain = rest[..len].strip_suffix(b".").unwrap_or(&rest[..len]);
+    let tld = domain.rsplit(|&c| c == b'.').next().unwrap_or_default();
+    domain.contains(&b'.')
+        && domain.split(|&c| c == b'.').all(|part| !part.is_empty())
+        && tld.len() >= 2
+        && tld.iter().all(u8::is_ascii_alphabetic)
 }
