@@ -49,6 +49,36 @@ fn what_scan_finds() {
     check("the ks2 2nd year", &[]);
     check("the A64 road", &[]);
 
+    // Dates of birth: a date within five words after "DOB", "D.O.B.", "born" or "birth".
+    check("DOB 14/03/2019", &[DateOfBirth]);
+    check("D.O.B. 14.3.19", &[DateOfBirth]);
+    check("DOB:\n14/03/2019", &[DateOfBirth]);
+    check("dob: 14-03-2019", &[DateOfBirth]);
+    check("Date of birth: 2019-03-14", &[DateOfBirth]);
+    check("She was born on 14 March 2019.", &[DateOfBirth]);
+    check("born on the 14th of March 2019", &[DateOfBirth]);
+    check("Born March 14th, 2019", &[DateOfBirth]);
+    check("born in Sept 2020", &[DateOfBirth]);
+    // A sibling's date of birth identifies the family too.
+    check("the birth of her brother in May 2021", &[DateOfBirth]);
+    // A date alone is the date of a visit, a meeting or training.
+    check(
+        "We discussed Child B's case at the team meeting on 14 March 2024.",
+        &[],
+    );
+    check("Training on 14/03/2024", &[]);
+    // A year is not a date; nor is a date in the next sentence, or too far on.
+    check("born in 2019", &[]);
+    check(
+        "She was born prematurely. On 14 March 2024 we reviewed the plan.",
+        &[],
+    );
+    check("She was born in Leeds\n14 March 2024: home visit", &[]);
+    check("born early and then in the spring of 2020 she moved", &[]);
+    check("DOB unknown", &[]);
+    check("Birth to 5 service since 2019", &[]);
+    check("born on 14/13/2019", &[]);
+
     // Phone numbers (Ofcom's numbers for drama: 07700 900xxx, 0113 496 0xxx, 020 7946 0xxx).
     check("Mum's mobile is 07700 900123.", &[PhoneNumber]);
     check("07700900123", &[PhoneNumber]);
@@ -98,6 +128,7 @@ fn the_hint_says_what_was_noticed_and_why() {
     check(&[], None);
     check(&[NhsNumber], Some("You may have written an NHS number."));
     check(&[Postcode], Some("You may have written a postcode."));
+    check(&[DateOfBirth], Some("You may have written a date of birth."));
     check(&[PhoneNumber], Some("You may have written a phone number."));
     check(&[Email], Some("You may have written an email address."));
     check(

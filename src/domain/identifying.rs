@@ -6,6 +6,8 @@
 //! the wasm), and the whole scan is linear in the length of the note. Each scanner looks at most
 //! a few words ahead of where it starts.
 
+use crate::domain::workdays::MONTHS;
+
 /// Something in a note that looks as if it identifies a person. [`scan`] gives them in this order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Finding {
@@ -13,6 +15,8 @@ pub enum Finding {
     NhsNumber,
     /// A UK postcode such as LS1 4AB.
     Postcode,
+    /// A date after "DOB", "date of birth" or "born"; a date alone is not a finding.
+    DateOfBirth,
     /// A UK phone number: a landline or mobile, in national or +44 form.
     PhoneNumber,
     /// An email address.
@@ -32,6 +36,7 @@ impl Finding {
         match self {
             Finding::NhsNumber => "an NHS number",
             Finding::Postcode => "a postcode",
+            Finding::DateOfBirth => "a date of birth",
             Finding::PhoneNumber => "a phone number",
             Finding::Email => "an email address",
         }
@@ -66,6 +71,7 @@ pub fn scan(text: &str) -> Vec<Finding> {
     [
         (Finding::NhsNumber, at_any(nhs_number_at)),
         (Finding::Postcode, at_any(postcode_at)),
+        (Finding::DateOfBirth, at_any(date_of_birth_at)),
         (Finding::PhoneNumber, at_any(phone_number_at)),
         (Finding::Email, (0..b.len()).any(|i| email_at(b, i))),
     ]
@@ -201,6 +207,88 @@ fn outward(w: &[u8]) -> bool {
 fn inward(w: &[u8]) -> bool {
     let letter = |c: &u8| c.is_ascii_alphabetic() && !b"CIKMOVcikmov".contains(c);
     matches!(w, [d, x, y] if d.is_ascii_digit() && letter(x) && letter(y))
+}
+
+/// How many words after "DOB" or "born" the date may start within.
+const DOB_WINDOW: usize = 5;
+
+/// Whether word `k` starts "DOB", "D.O.B.", "born", "birth" ("date of birth", "birth date") or
+/// "birthday", and a date starts within the next five words of the same sentence.
+///
+/// A date alone is not a finding: notes record the dates of visits, meetings and training.
+fn date_of_birth_at(b: &[u8], words: &[Word], k: usize) -> bool {
+    let is = |i: usize, word: &str| words.get(i).is_some_and(|w| w.text.eq_ignore_ascii_case(word));
+    let dotted = is(k, "d") && is(k + 1, "o") && is(k + 2, "b") && gap(b, words, k + 1) == b".";
+    let from = if dotted && gap(b, words, k + 2) == b"." {
+        k + 3
+    } else if ["dob", "born", "birth", "birthday"].iter().any(|t| is(k, t)) {
+        k + 1
+    } else {
+        return false;
+    };
+    // The full stop after "D.O.B." or "DOB." does not end the sentence.
+    let mut to = from;
+    while to < words.len() && to < from + DOB_WINDOW && (to == from || !sentence_break(gap(b, words, to))) {
+        to += 1;
+    }
+    (from..to).any(|j| date_at(b, words, j))
+}
+
+/// Whether a gap between words ends a sentence: a line break, or a full stop, question mark or
+/// exclamation mark and a space.
+fn sentence_break(gap: &[u8]) -> bool {
+    gap.contains(&b'\n')
+        || (gap.iter().any(|c| b".!?".contains(c)) && gap.iter().any(u8::is_ascii_whitespace))
+}
+
+/// Whether words `j..` read as a date: day, month and year in figures joined by the same "/",
+/// "-" or "." (or year first: 2019-03-14), or a month's name (or its first three letters) beside
+/// a day or a year: "14 March", "14th of March", "March 14th, 2019", "May 2020".
+fn date_at(b: &[u8], words: &[Word], j: usize) -> bool {
+    let number = |i: usize| words.get(i).is_some_and(|w| day_or_year(w.text));
+    let of = |i: usize| words.get(i).is_some_and(|w| w.text.eq_ignore_ascii_case("of"));
+    let month = is_month(words[j].text);
+    numeric_date_at(b, words, j)
+        || (month && (number(j + 1) || (j >= 1 && number(j - 1)) || (j >= 2 && of(j - 1) && number(j - 2))))
+}
+
+fn numeric_date_at(b: &[u8], words: &[Word], j: usize) -> bool {
+    let Some([d, m, y]) = words.get(j..j + 3) else {
+        return false;
+    };
+    let sep = gap(b, words, j + 1);
+    if !matches!(sep, b"/" | b"-" | b".")
+        || gap(b, words, j + 2) != sep
+        || ![d, m, y].iter().all(|w| w.is_digits(1..=4))
+    {
+        return false;
+    }
+    let value = |w: &Word| w.text.bytes().fold(0, |n, c| n * 10 + u32::from(c - b'0'));
+    let (day, month) = match (d.text.len(), m.text.len(), y.text.len()) {
+        (1..=2, 1..=2, 2 | 4) => (value(d), value(m)),
+        (4, 1..=2, 1..=2) => (value(y), value(m)),
+        _ => return false,
+    };
+    (1..=31).contains(&day) && (1..=12).contains(&month)
+}
+
+/// One to four digits, with or without "st", "nd", "rd" or "th": "14", "14th", "2019".
+fn day_or_year(word: &str) -> bool {
+    let digits = word.bytes().take_while(u8::is_ascii_digit).count();
+    let suffix = &word[digits..];
+    (1..=4).contains(&digits)
+        && (suffix.is_empty()
+            || ["st", "nd", "rd", "th"]
+                .iter()
+                .any(|s| suffix.eq_ignore_ascii_case(s)))
+}
+
+/// A month's name, its first three letters or "Sept", in any case.
+fn is_month(word: &str) -> bool {
+    word.eq_ignore_ascii_case("sept")
+        || MONTHS
+            .iter()
+            .any(|m| word.eq_ignore_ascii_case(m) || word.eq_ignore_ascii_case(&m[..3]))
 }
 
 /// Whether words `k..` read as a UK phone number: groups of digits joined by a space, a hyphen
