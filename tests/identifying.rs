@@ -105,6 +105,11 @@ fn what_scan_finds() {
     check("Rapid Review within 15 working days", &[]);
     // An internal extension is not a personal number, so it gives no hint.
     check("Call the MASH on extension 4412.", &[]);
+    // Accepted: a service's number looks like anyone's.
+    check(
+        "I called Children's Social Work Services on 0113 496 0336.",
+        &[PhoneNumber],
+    );
     check("Visit on 07-03-2024 at 10 30", &[]);
     check("07/03/2024", &[]);
 
@@ -117,6 +122,64 @@ fn what_scan_finds() {
     check("root@localhost", &[]);
     check("a@b.c", &[]);
     check("jo@.com", &[]);
+
+    // Names: a capitalised first and last name after a word for a child, a relative or naming.
+    check("Child Jayden Smith attends Year 2.", &[Name]);
+    check("Mum Sarah Jones came to the meeting.", &[Name]);
+    check("mum is Sarah Jones", &[Name]);
+    check("a boy called Liam O'Brien", &[Name]);
+    check("Dad: Mark Smith-Jones", &[Name]);
+    check("Her stepdad (Dean McDonald) left.", &[Name]);
+    check("The baby, named Zoë Nowak, was", &[Name]);
+    check("The child's name is Łukasz Kowalski.", &[Name]);
+    check("The mum’s partner Dean Smith visited.", &[Name]);
+    // A title and a surname identify a family as well as a first name does.
+    check("Mum is Polish; dad is Mr Kowalski.", &[Name]);
+    // Review names, plans and services, named in the issue.
+    check("Child B", &[]);
+    check("Child E", &[]);
+    check("Child B Serious Case Review", &[]);
+    check(
+        "Working Together 2018 says the review should start within 15 working days.",
+        &[],
+    );
+    check("Working Together to Safeguard Children", &[]);
+    check("The Serious Case Review found", &[]);
+    check("the Child Practice Review", &[]);
+    check("Child Death Overview Panel", &[]);
+    check("Child Safeguarding Practice Review", &[]);
+    check("Team Around the Family", &[]);
+    check("an Appreciative Inquiry", &[]);
+    check("Leeds Safeguarding Children Partnership", &[]);
+    check("She was on a Child Protection Plan", &[]);
+    check("Child Sexual Exploitation", &[]);
+    check("Mum called Leeds City Council", &[]);
+    check("Dad called West Yorkshire Police", &[]);
+    check("Mum called Children's Social Care", &[]);
+    check("a meeting with our partner Leeds Teaching Hospitals", &[]);
+    check("the Named Nurse Sarah Jones", &[]);
+    // One name, a name in the next sentence, no trigger word, lower case.
+    check("Child Jayden went home", &[]);
+    check(
+        "She lives with her mum. Sarah Jones from Early Help visited.",
+        &[],
+    );
+    check("Jayden Smith was seen", &[]);
+    check("child jayden smith", &[]);
+    // Accepted: two capitalised words after "called" may be a title, not a person.
+    check("a course called Hidden Harm", &[Name]);
+
+    // Every kind at once comes back once each, in the same order whatever the text's order.
+    check(
+        "Child Jayden Smith, DOB 14/03/2019, NHS 943 476 5919, lives at LS1 4AB; \
+         mum on 07700 900123 or jo@example.com.",
+        &[NhsNumber, Postcode, DateOfBirth, PhoneNumber, Email, Name],
+    );
+    check(
+        "jo@example.com 07700 900123 born 1 May 2019 LS1 4AB 943 476 5919 Mum Sarah Jones \
+         jo@example.org 020 7946 0018",
+        &[NhsNumber, Postcode, DateOfBirth, PhoneNumber, Email, Name],
+    );
 }
 
 #[test]
@@ -131,6 +194,7 @@ fn the_hint_says_what_was_noticed_and_why() {
     check(&[DateOfBirth], Some("You may have written a date of birth."));
     check(&[PhoneNumber], Some("You may have written a phone number."));
     check(&[Email], Some("You may have written an email address."));
+    check(&[Name], Some("You may have written a person's name."));
     check(
         &[NhsNumber, Postcode, PhoneNumber],
         Some("You may have written an NHS number, a postcode and a phone number."),

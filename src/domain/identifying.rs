@@ -21,6 +21,8 @@ pub enum Finding {
     PhoneNumber,
     /// An email address.
     Email,
+    /// A capitalised first and last name after a word such as "child", "mum" or "called".
+    Name,
 }
 
 /// Why the hint matters, said once after what was noticed.
@@ -39,6 +41,7 @@ impl Finding {
             Finding::DateOfBirth => "a date of birth",
             Finding::PhoneNumber => "a phone number",
             Finding::Email => "an email address",
+            Finding::Name => "a person's name",
         }
     }
 }
@@ -74,6 +77,7 @@ pub fn scan(text: &str) -> Vec<Finding> {
         (Finding::DateOfBirth, at_any(date_of_birth_at)),
         (Finding::PhoneNumber, at_any(phone_number_at)),
         (Finding::Email, (0..b.len()).any(|i| email_at(b, i))),
+        (Finding::Name, at_any(name_at)),
     ]
     .into_iter()
     .filter_map(|(finding, found)| found.then_some(finding))
@@ -365,4 +369,82 @@ fn email_at(b: &[u8], at: usize) -> bool {
         && domain.split(|&c| c == b'.').all(|part| !part.is_empty())
         && tld.len() >= 2
         && tld.iter().all(u8::is_ascii_alphabetic)
+}
+
+/// Words after which a capitalised first and last name is a child's or a relative's, one space
+/// between each (a string costs the wasm less than a table of slices).
+const NAME_TRIGGERS: &str = "child baby boy girl son daughter brother sister sibling mum mother dad \
+    father stepmum stepdad carer partner called named name";
+
+/// Capitalised words common in the names of reviews, plans, services, roles and places, which a
+/// person's name is not: "Child Practice Review", "Mum called Leeds City Council".
+const NOT_NAMES: &str = "Abuse Academy Act After Agency Appreciative Arrangements Assessment \
+    Authority Board Care Case Centre Child Children City College Conference Council County Court \
+    Criminal Death Doctor Domestic Door Early East Exploitation Families Family First Head Health \
+    Help Hospital Hospitals Inquiry Lead Learning Local Looked Mental Midwife Multi National Neglect North \
+    Nurse Officer Order Overview Panel Partnership People Plan Police Practice Protection Rapid \
+    Review Reviews Safeguarding School Serious Service Services Sexual Social South Start \
+    Strategy Support Teaching Team Together Trust Unit University West Worker Working Young";
+
+/// Whether word `k` is one of [`NAME_TRIGGERS`] and two name words follow it: "Child Jayden
+/// Smith", "mum is Sarah Jones", "a boy called Liam O'Brien", "Dad: Mark Smith-Jones".
+///
+/// Between the trigger and the name may come "is" or "was" and one ":", ",", "(" or "-". A
+/// single name ("Child B", "Child Jayden") or a sentence break before the name is not a finding;
+/// a title and a surname ("dad is Mr Kowalski") read as two name words and are one.
+fn name_at(b: &[u8], words: &[Word], k: usize) -> bool {
+    let lead_in = |i: usize| {
+        let g = gap(b, words, i);
+        g.iter().all(|c| c.is_ascii_whitespace() || b":,(-".contains(c))
+            && g.iter().filter(|c| !c.is_ascii_whitespace()).count() <= 1
+    };
+    if !NAME_TRIGGERS
+        .split(' ')
+        .any(|t| words[k].text.eq_ignore_ascii_case(t))
+    {
+        return false;
+    }
+    let mut m = k + 1;
+    if words.get(m).is_some_and(|w| w.text == "is" || w.text == "was") && lead_in(m) {
+        m += 1;
+    }
+    let Some([first, last]) = words.get(m..m + 2) else {
+        return false;
+    };
+    lead_in(m)
+        && gap(b, words, m + 1).iter().all(|&c| c == b' ' || c == b'\t')
+        && name_word(first.text)
+        && name_word(last.text)
+}
+
+/// A capital, a small letter, then letters, apostrophes or hyphens ("Jayden", "McDonald",
+/// "Smith-Jones", "Zoë", and "O'Brien" after its "O'"), and not one of [`NOT_NAMES`], with or
+/// without "'s".
+fn name_word(word: &str) -> bool {
+    let bare = word
+        .strip_suffix("'s")
+        .or_else(|| word.strip_suffix("’s"))
+        .unwrap_or(word);
+    let core = bare
+        .strip_prefix("O'")
+        .or_else(|| bare.strip_prefix("O’"))
+        .unwrap_or(bare);
+    let mut chars = core.chars();
+    let capitalised = matches!((chars.next(), chars.next()), (Some(a), Some(b)) if upper(a) && lower(b));
+    capitalised
+        && core
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-'))
+        && !NOT_NAMES.split(' ').any(|n| n == bare)
+}
+
+/// A capital letter. Outside ASCII it is a letter that lower case changes: that uses the case
+/// tables the app already has for `to_lowercase` instead of adding `is_uppercase`'s.
+fn upper(c: char) -> bool {
+    c.is_ascii_uppercase() || (!c.is_ascii() && c.to_lowercase().next() != Some(c))
+}
+
+/// A small letter, in the same way as [`upper`].
+fn lower(c: char) -> bool {
+    c.is_ascii_lowercase() || (!c.is_ascii() && c.is_alphabetic() && !upper(c))
 }
