@@ -3,6 +3,7 @@
 
 use safeguarding_toolkit::domain::identifying::Finding::{self, *};
 use safeguarding_toolkit::domain::identifying::{hint, scan, WHY};
+use safeguarding_toolkit::domain::notes::MAX_FIELD_CHARS;
 
 /// One case: what `scan` finds in `input`.
 fn check(input: &str, expected: &[Finding]) {
@@ -293,5 +294,37 @@ fn scanning_arbitrary_text_never_panics_and_ignores_trailing_whitespace() {
                 "{note:?} with {tail:?} after it"
             );
         }
+    }
+}
+
+/// `piece` repeated up to the longest field a note may have.
+fn longest_note(piece: &str) -> String {
+    piece.chars().cycle().take(MAX_FIELD_CHARS).collect()
+}
+
+#[test]
+fn a_note_of_the_longest_length_is_scanned_whole() {
+    // A reflective note with dates, figures and review names but nothing that identifies anyone,
+    // then the same note with a name in its last line.
+    let note = longest_note(
+        "We discussed Child B's case at the team meeting on 14 March 2024. Working Together 2018 \
+         says a Rapid Review within 15 working days. Call the MASH on extension 4412. ",
+    );
+    assert_eq!(note.chars().count(), MAX_FIELD_CHARS);
+    check(&note, &[]);
+    check(&format!("{note}\nMum Sarah Jones"), &[Name]);
+    // Text made of what each scanner starts on, over and over, is still read once through.
+    for (piece, expected) in [
+        ("1 ", &[][..]),
+        ("07700 ", &[]),
+        ("a@", &[]),
+        ("@.", &[]),
+        ("DOB born ", &[]),
+        ("Child Mum called ", &[]),
+        ("LS1 ", &[]),
+        ("943 476 5919 ", &[NhsNumber]),
+        ("Mum is Sarah Jones ", &[Name]),
+    ] {
+        check(&longest_note(piece), expected);
     }
 }
