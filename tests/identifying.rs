@@ -207,17 +207,15 @@ fn the_hint_says_what_was_noticed_and_why() {
 }
 
 /// Pseudo-random notes from a fixed linear congruential generator: pieces of every kind of
-/// finding mixed with multi-byte characters, digits, punctuation and spaces.
+/// finding mixed with multi-byte characters, digits and punctuation, each piece followed by a
+/// separator (often a space, sometimes nothing).
 fn random_notes() -> Vec<String> {
     const PIECES: &[&str] = &[
         "943 476 5919",
         "943",
-        " ",
-        "  ",
+        "0113 496 0123",
         "-",
-        "\n",
         ".",
-        ",",
         ":",
         "(",
         ")",
@@ -241,6 +239,8 @@ fn random_notes() -> Vec<String> {
         "900123",
         "LS1",
         "4AB",
+        "ls6 2ab",
+        "EC1A1BB",
         "DOB",
         "D.O.B.",
         "born",
@@ -249,20 +249,25 @@ fn random_notes() -> Vec<String> {
         "14",
         "03",
         "2019",
+        "14/03/2019",
         "Child",
         "Mum",
         "called",
         "Jayden",
         "Smith",
+        "Sarah",
         "O'Brien",
+        "Review",
         "B",
         "jo",
         "example.com",
+        "jo@example.org",
         "a",
         "Z",
         "is",
         "of",
     ];
+    const SEPARATORS: &[&str] = &[" ", " ", " ", "", "\n", ", ", ". ", "-", "/", "  "];
     let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
     let mut next = move || {
         seed = seed
@@ -272,8 +277,13 @@ fn random_notes() -> Vec<String> {
     };
     (0..400)
         .map(|_| {
-            let len = next() % 40;
-            (0..len).map(|_| PIECES[next() % PIECES.len()]).collect()
+            let len = next() % 30;
+            let mut note = String::new();
+            for _ in 0..len {
+                note.push_str(PIECES[next() % PIECES.len()]);
+                note.push_str(SEPARATORS[next() % SEPARATORS.len()]);
+            }
+            note
         })
         .collect()
 }
@@ -281,8 +291,12 @@ fn random_notes() -> Vec<String> {
 #[test]
 fn scanning_arbitrary_text_never_panics_and_ignores_trailing_whitespace() {
     let order = |f: &Finding| *f as u8;
+    let mut kinds_seen = [false; 6];
     for note in random_notes() {
         let found = scan(&note);
+        for f in &found {
+            kinds_seen[order(f) as usize] = true;
+        }
         assert!(
             found.windows(2).all(|w| order(&w[0]) < order(&w[1])),
             "{found:?} for {note:?} is not in order without repeats"
@@ -295,6 +309,8 @@ fn scanning_arbitrary_text_never_panics_and_ignores_trailing_whitespace() {
             );
         }
     }
+    // Every scanner found something, so the comparisons above were not all of empty lists.
+    assert_eq!(kinds_seen, [true; 6]);
 }
 
 /// `piece` repeated up to the longest field a note may have.

@@ -5,6 +5,10 @@
 //! small hand-written scanner over the note's words (no regex crate: it would cost too much in
 //! the wasm), and the whole scan is linear in the length of the note. Each scanner looks at most
 //! a few words ahead of where it starts.
+//!
+//! Dismissing the hint for a note is left to the editor, as it is the editor's state, not a
+//! rule about text. [`Finding`] is `Copy` and `Eq`, so the editor can remember the kinds that
+//! were there when the person dismissed the hint and show it again only for a new kind.
 
 use crate::domain::workdays::MONTHS;
 
