@@ -11,6 +11,7 @@ pub mod exit_shortcut;
 pub mod guide;
 pub mod guide_walk;
 pub mod handout;
+pub mod identifying;
 pub mod kv;
 pub mod notes;
 pub mod order;
