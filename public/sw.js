@@ -5,6 +5,16 @@ const VERSION = '__BUILD_VERSION__';
 const FILES = __PRECACHE_FILES__;
 const CACHE = `toolkit-${VERSION}`;
 
+// The file holding the page at `path`: its own, every note's page for /notes/<id>, or the
+// not-found page (as scripts/serve.mjs and a static host answer).
+function pageFile(path) {
+  const clean = path.replace(/\/+$/, '');
+  const own = `${clean}/index.html`;
+  if (FILES.includes(own)) return own;
+  if (/^\/notes\/[^/]+$/.test(clean)) return '/notes/_note/index.html';
+  return '/404.html';
+}
+
 self.addEventListener('install', (event) => {
   // Precache the whole build. The new worker then waits: the page offers "Reload" and only a
   // person's click swaps versions, never in the middle of typing.
@@ -30,9 +40,9 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
   if (request.mode === 'navigate') {
-    // Every page of the app is index.html: serve this build's copy, online or offline.
+    // Every page was written at build time: serve this build's copy of it, online or offline.
     event.respondWith(caches.open(CACHE).then(async (cache) =>
-      (await cache.match('/index.html')) || fetch(request)));
+      (await cache.match(pageFile(url.pathname))) || fetch(request)));
     return;
   }
   // Hashed files never change: cache first, then the network.

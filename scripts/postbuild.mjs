@@ -1,64 +1,74 @@
 // Trunk post-build hook. Runs in trunk's staging directory (TRUNK_STAGING_DIR) before it is
-// moved to dist/. It moves trunk's inline start-up <script type="module"> into boot-<hash>.js,
-// so the page needs no inline script and the Content-Security-Policy can forbid it. The boot
-// script also shows a plain message if the app cannot start.
-import { readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
+// moved to dist/. In order:
+// 1. Replaces trunk's start-up script (and its preload links) with the page loader below, a
+//    small inline script allowed by its hash in the Content-Security-Policy: it loads the app's
+//    code only after the page has painted, or, on pages that are read rather than used (a
+//    brief), only when the person touches the page or scrolls to the part that needs it.
+// 2. Renders every page to HTML with the native build of the same components
+//    (src/bin/prerender.rs), one file per address.
+// 3. Writes the build's file list and version into the service worker.
+import { readFileSync, writeFileSync, readdirSync, statSync, mkdtempSync, rmSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join, relative, sep } from 'node:path';
+import { tmpdir } from 'node:os';
+import { execFileSync } from 'node:child_process';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) {
   console.error('postbuild: TRUNK_STAGING_DIR is not set; run this through trunk');
   process.exit(1);
 }
+const fail = (message) => {
+  console.error(`postbuild: ${message}`);
+  process.exit(1);
+};
 const indexPath = join(dir, 'index.html');
 let html = readFileSync(indexPath, 'utf8');
 
+// 1. The loader.
 const inline = /<script type="module"[^>]*>([\s\S]*?)<\/script>/;
 const found = html.match(inline);
-if (!found || found[0].includes(' src=')) {
-  console.error('postbuild: trunk\'s inline module script was not found in index.html');
-  process.exit(1);
-}
-// Trunk's script uses a static import, which cannot sit inside try/catch: rebuild it with a
-// dynamic import so a failure to load can be shown to the person.
+if (!found || found[0].includes(' src=')) fail('trunk\'s inline module script was not found in index.html');
 const jsPath = found[1].match(/from\s+'([^']+)'/)?.[1];
 const wasmPath = found[1].match(/module_or_path:\s*'([^']+)'/)?.[1];
-if (!jsPath || !wasmPath) {
-  console.error('postbuild: could not read the module and wasm paths from trunk\'s script');
-  process.exit(1);
-}
-const body = `try {
-  const bindings = await import('${jsPath}');
-  const wasm = await bindings.default({ module_or_path: '${wasmPath}' });
-  window.wasmBindings = bindings;
-  dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
-} catch (error) {
-  const app = document.getElementById('app');
-  if (app) {
-    app.textContent = '';
-    const p = document.createElement('p');
-    p.className = 'app__error';
-    p.setAttribute('role', 'alert');
-    p.textContent = 'The toolkit could not start in this browser. Try reloading the page, or use an up-to-date browser with JavaScript turned on.';
-    app.appendChild(p);
-  }
-  throw error;
-}
-`;
-const hash = createHash('sha256').update(body).digest('hex').slice(0, 16);
-const name = `boot-${hash}.js`;
-writeFileSync(join(dir, name), body);
-html = html.replace(found[0], `<script type="module" src="/${name}"></script>`);
-if (/<script(?![^>]*\ssrc=)[^>]*>/.test(html)) {
-  console.error('postbuild: an inline script is still left in index.html');
-  process.exit(1);
-}
-writeFileSync(indexPath, html);
-console.log(`postbuild: moved the start-up script to ${name}`);
+if (!jsPath || !wasmPath) fail('could not read the module and wasm paths from trunk\'s script');
+html = html.replace(found[0], '')
+  // Trunk preloads the code on every page; pages load it themselves, when they need it.
+  .replace(/<link rel="modulepreload"[^>]*>/g, '')
+  .replace(/<link rel="preload"[^>]*as="fetch"[^>]*>/g, '');
+const loader = readFileSync(new URL('./loader.js', import.meta.url), 'utf8')
+  .split('\n').filter((line) => !line.trim().startsWith('//')).join('\n')
+  .replace('__APP_JS__', jsPath)
+  .replace('__APP_WASM__', wasmPath)
+  .trim();
+const loaderHash = createHash('sha256').update(loader).digest('base64');
+// In the head, so the page is marked as able to run scripts before it paints.
+html = html.replace('</head>', `<script>${loader}</script>\n</head>`);
+const csp = /(<meta http-equiv="Content-Security-Policy" content="[^"]*script-src 'self' 'wasm-unsafe-eval')/;
+if (!csp.test(html)) fail('the Content-Security-Policy has no script-src to allow the loader in');
+html = html.replace(csp, `$1 'sha256-${loaderHash}'`);
+if ((html.match(/<script\b/g) || []).length !== 1) fail('a script other than the loader is left in index.html');
+console.log(`postbuild: page loader in place (sha256-${loaderHash})`);
 
-// Write this build's file list and version into the service worker, so it precaches exactly
-// what was built and a new build replaces the old caches.
+// 2. Every page, rendered from the same components. The renderer must be built with the same
+// cfg flags as the wasm (.cargo/config.toml), so no RUSTFLAGS from the environment.
+const shellDir = mkdtempSync(join(tmpdir(), 'toolkit-shell-'));
+const shellPath = join(shellDir, 'shell.html');
+writeFileSync(shellPath, html);
+const env = { ...process.env };
+delete env.RUSTFLAGS;
+delete env.CARGO_ENCODED_RUSTFLAGS;
+delete env.CARGO_BUILD_TARGET;
+try {
+  execFileSync('cargo', ['run', '--quiet', '--offline', '--features', 'ssr', '--bin', 'prerender', '--', dir, shellPath],
+    { stdio: 'inherit', env, cwd: process.env.TRUNK_SOURCE_DIR || process.cwd() });
+} catch {
+  fail('rendering the pages failed (see above)');
+} finally {
+  rmSync(shellDir, { recursive: true, force: true });
+}
+
+// 3. The service worker's list: every file in the build, and a version that changes with any.
 function filesUnder(folder) {
   return readdirSync(folder).flatMap((name) => {
     const path = join(folder, name);
@@ -73,10 +83,7 @@ const files = filesUnder(dir)
 const version = createHash('sha256');
 for (const url of files) version.update(url).update(readFileSync(join(dir, url)));
 let sw = readFileSync(swPath, 'utf8');
-if (!sw.includes('__BUILD_VERSION__') || !sw.includes('__PRECACHE_FILES__')) {
-  console.error('postbuild: sw.js has no placeholders to fill');
-  process.exit(1);
-}
+if (!sw.includes('__BUILD_VERSION__') || !sw.includes('__PRECACHE_FILES__')) fail('sw.js has no placeholders to fill');
 const buildVersion = version.digest('hex').slice(0, 16);
 sw = sw.replace('__BUILD_VERSION__', buildVersion).replace('__PRECACHE_FILES__', JSON.stringify(files));
 writeFileSync(swPath, sw);

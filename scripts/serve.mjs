@@ -1,6 +1,7 @@
-// Serves a built dist/ folder the way a static host would: files as they are, any other path
-// falls back to index.html (so deep links survive a reload), brotli or gzip when the browser
-// accepts it, long caching for hashed files. Usage: node scripts/serve.mjs [dir] [port] [host]
+// Serves a built dist/ folder the way a static host would: files as they are, each page's own
+// index.html for its address, every note's page for /notes/<id>, the not-found page (status
+// 404) for any other address, brotli or gzip when the browser accepts it, long caching for
+// hashed files. Usage: node scripts/serve.mjs [dir] [port] [host]
 import { createServer } from 'node:http';
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
@@ -39,12 +40,14 @@ async function resolve(urlPath) {
   }
   const file = normalize(join(root, path));
   if (!file.startsWith(root + sep) && file !== root) return null;
-  try {
-    if ((await stat(file)).isFile()) return file;
-  } catch {}
-  // A path without a file extension is a page of the app: serve index.html.
-  if (!extname(path)) return join(root, 'index.html');
-  return undefined;
+  const isFile = async (f) => { try { return (await stat(f)).isFile(); } catch { return false; } };
+  if (await isFile(file)) return { file, status: 200 };
+  if (extname(path)) return undefined;
+  // A page of the app: its own file, every note's page, or the not-found page.
+  const own = join(file, 'index.html');
+  if (await isFile(own)) return { file: own, status: 200 };
+  if (/^\/notes\/[^/]+\/?$/.test(path)) return { file: join(root, 'notes', '_note', 'index.html'), status: 200 };
+  return { file: join(root, '404.html'), status: 404 };
 }
 
 // Compressed copies are kept in memory, keyed by modification time so a rebuild is served.
@@ -68,12 +71,13 @@ async function filesUnder(dir) {
 }
 
 const server = createServer(async (req, res) => {
-  const file = await resolve(req.url || '/');
-  if (!file) {
-    res.writeHead(file === null ? 400 : 404, { 'content-type': 'text/plain; charset=utf-8' });
-    res.end(file === null ? 'Bad request' : 'Not found');
+  const found = await resolve(req.url || '/');
+  if (!found) {
+    res.writeHead(found === null ? 400 : 404, { 'content-type': 'text/plain; charset=utf-8' });
+    res.end(found === null ? 'Bad request' : 'Not found');
     return;
   }
+  const { file, status } = found;
   const ext = extname(file);
   const accepts = String(req.headers['accept-encoding'] || '');
   const encoding = !compressible.has(ext) ? null : accepts.includes('br') ? 'br' : accepts.includes('gzip') ? 'gzip' : null;
@@ -88,7 +92,7 @@ const server = createServer(async (req, res) => {
     vary: 'accept-encoding',
   };
   if (encoding) headers['content-encoding'] = encoding;
-  res.writeHead(200, headers);
+  res.writeHead(status, headers);
   res.end(req.method === 'HEAD' ? undefined : body);
 });
 

@@ -1,26 +1,27 @@
 //! The safeguarding learning toolkit: a browser-only app for practitioners who work with children.
 //!
-//! `domain` is the pure core, tested on the host. Everything else runs only in the browser:
-//! `storage` and `exit` are the thin edges that touch browser APIs, `app` holds the router and
-//! layout, `pages` has one file per route and `components` the shared pieces.
+//! The tree shows the split:
+//! - `domain`: the pure core, tested on the host with plain `cargo test`;
+//! - `app`, `pages`, `components`, `router`, `state`: the UI, compiled both natively (feature
+//!   `ssr`: `bin/prerender.rs` renders every page to HTML at build time) and for the browser
+//!   (feature `hydrate`: the wasm takes over those pages);
+//! - `browser`: the browser edge (storage, page events, service worker, files, Exit this page,
+//!   the address bar), built for wasm32 only; the UI reaches it through `edge`.
 
 pub mod domain;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(any(feature = "ssr", feature = "hydrate"))]
 pub mod app;
-#[cfg(target_arch = "wasm32")]
+#[cfg(any(feature = "ssr", feature = "hydrate"))]
 pub mod components;
-#[cfg(target_arch = "wasm32")]
-pub mod exit;
-#[cfg(target_arch = "wasm32")]
-pub mod notes_sync;
-#[cfg(target_arch = "wasm32")]
-pub mod offline;
-#[cfg(target_arch = "wasm32")]
+#[cfg(any(feature = "ssr", feature = "hydrate"))]
+pub mod edge;
+#[cfg(any(feature = "ssr", feature = "hydrate"))]
 pub mod pages;
-#[cfg(target_arch = "wasm32")]
+#[cfg(any(feature = "ssr", feature = "hydrate"))]
 pub mod router;
-#[cfg(target_arch = "wasm32")]
+#[cfg(any(feature = "ssr", feature = "hydrate"))]
 pub mod state;
-#[cfg(target_arch = "wasm32")]
-pub mod storage;
+
+#[cfg(all(feature = "hydrate", target_arch = "wasm32"))]
+pub mod browser;

@@ -1,12 +1,13 @@
-//! Entry point: installs the panic hook and mounts the app. Nothing else lives here.
+//! Entry point in the browser: installs the panic hook and starts the app. Nothing else lives
+//! here.
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(feature = "hydrate", target_arch = "wasm32"))]
 fn main() {
     console_error_panic_hook::set_once();
-    safeguarding_toolkit::app::mount();
+    safeguarding_toolkit::browser::start();
 }
 
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(not(all(feature = "hydrate", target_arch = "wasm32")))]
 fn main() {
     eprintln!("This is a browser app: build it with `make serve` (trunk), not `cargo run`.");
 }

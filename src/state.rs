@@ -7,8 +7,7 @@ use crate::domain::notes::{
     Backup, EditError, EncodeError, Health, ImportCounts, ImportPlan, MergeReport, Note, NoteBody, Notes,
     NotesStore, SaveError, SaveState,
 };
-use crate::notes_sync::{cancel_save, now_iso, now_ms, random_seed, schedule_save};
-use crate::storage::LocalStorage as BrowserStorage;
+use crate::edge::{cancel_save, now_iso, now_ms, random_seed, schedule_save, Storage};
 
 /// Read access to the bundled content.
 #[derive(Clone, Copy)]
@@ -23,15 +22,16 @@ impl AppState {
     }
 }
 
-/// Provides the app state and the notes to every component below the root, and starts
-/// saving notes when the page is left and listening for other tabs.
+/// Provides the app state and the notes to every component below the root. The notes are read
+/// from the browser's storage once the page is the app's (an effect, so never while a page is
+/// prerendered or hydrated): until then, parts that show notes say they are loading.
 pub fn provide_state() {
     provide_context(AppState {
         library: crate::domain::bundle::library(),
     });
-    let notes = NotesState::load();
+    let notes = NotesState::new();
     provide_context(notes);
-    crate::notes_sync::install(notes);
+    Effect::new(move |_| notes.load());
 }
 
 /// The app state provided at the root.
@@ -58,7 +58,9 @@ pub struct Deleted {
 /// Every change goes through a named command here; nothing else sets these signals.
 #[derive(Clone, Copy)]
 pub struct NotesState {
-    store: StoredValue<NotesStore<BrowserStorage>, LocalStorage>,
+    store: StoredValue<NotesStore<Storage>, LocalStorage>,
+    /// Whether the notes have been read from this browser yet.
+    loaded: RwSignal<bool>,
     /// Notified whenever the notes change.
     changed: Trigger,
     health: RwSignal<Health>,
@@ -70,25 +72,47 @@ pub struct NotesState {
 }
 
 impl NotesState {
-    /// Reads the notes from local storage (memory only when the browser blocks it).
-    fn load() -> Self {
-        let mut store = NotesStore::load(BrowserStorage::open(), random_seed());
-        let report = store.take_report();
-        let due = store.has_unsaved();
-        let state = NotesState {
+    /// No notes yet: [`NotesState::load`] reads them.
+    fn new() -> Self {
+        let store = NotesStore::load(crate::edge::no_storage(), 0);
+        NotesState {
             health: RwSignal::new(store.health().clone()),
             status: RwSignal::new(store.save_state().clone()),
             store: StoredValue::new_local(store),
+            loaded: RwSignal::new(false),
             changed: Trigger::new(),
             deleted: RwSignal::new(None),
-            from_other_tab: RwSignal::new((!report.is_empty()).then_some(report)),
-        };
+            from_other_tab: RwSignal::new(None),
+        }
+    }
+
+    /// Reads the notes from local storage (memory only when the browser blocks it), then saves
+    /// whenever the page is left and listens for other tabs. Only the first call reads.
+    pub fn load(&self) {
+        if self.loaded.get_untracked() {
+            return;
+        }
+        let mut store = NotesStore::load(crate::edge::open_storage(), random_seed());
+        let report = store.take_report();
         // Loading can leave tidying to write: replaced versions to remove, unreadable values
         // moved aside.
-        if due {
-            schedule_save(state);
+        let due = store.has_unsaved();
+        self.store.set_value(store);
+        self.publish();
+        if !report.is_empty() {
+            self.from_other_tab.set(Some(report));
         }
-        state
+        self.loaded.set(true);
+        self.changed.notify();
+        crate::edge::watch_notes(*self);
+        if due {
+            schedule_save(*self);
+        }
+    }
+
+    /// Whether the notes have been read from this browser yet (never, at build time).
+    pub fn loaded(&self) -> bool {
+        self.loaded.get()
     }
 
     /// Runs `f` on the notes; a reactive caller runs again when they change.
@@ -140,7 +164,7 @@ impl NotesState {
     }
 
     /// Runs `f` on the store, then publishes the store's health and save state.
-    fn edit<R>(&self, f: impl FnOnce(&mut NotesStore<BrowserStorage>) -> R) -> R {
+    fn edit<R>(&self, f: impl FnOnce(&mut NotesStore<Storage>) -> R) -> R {
         let result = {
             let mut store = self.store.write_value();
             f(&mut store)

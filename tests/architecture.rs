@@ -58,6 +58,53 @@ fn the_domain_uses_no_browser_or_ui_crate() {
     );
 }
 
+/// Lines in `files` that reach into the browser edge directly.
+fn browser_edge_uses(files: &[PathBuf]) -> Vec<String> {
+    let mut uses = Vec::new();
+    for file in files {
+        let text = fs::read_to_string(file).expect("readable file");
+        for (n, line) in text.lines().enumerate() {
+            let code = line.split("//").next().unwrap_or("");
+            if code.contains("crate::browser") || code.contains("safeguarding_toolkit::browser") {
+                uses.push(format!("{}:{}", file.display(), n + 1));
+            }
+        }
+    }
+    uses
+}
+
+#[test]
+fn the_ui_reaches_the_browser_edge_only_through_edge() {
+    // The UI is rendered at build time too, where the browser edge does not exist: it may use
+    // the browser only through `src/edge.rs`, which stands in for it there.
+    let mut ui = Vec::new();
+    for folder in ["src/pages", "src/components"] {
+        ui.extend(rust_files(&root().join(folder)));
+    }
+    for file in [
+        "src/app.rs",
+        "src/router.rs",
+        "src/state.rs",
+        "src/bin/prerender.rs",
+    ] {
+        ui.push(root().join(file));
+    }
+    assert!(ui.len() > 20, "expected the UI modules, found {ui:?}");
+    let uses = browser_edge_uses(&ui);
+    assert!(
+        uses.is_empty(),
+        "the UI must reach the browser through crate::edge:\n{}",
+        uses.join("\n")
+    );
+    // And the rule can fail: the edge itself does use it.
+    assert!(!browser_edge_uses(&[root().join("src/edge.rs")]).is_empty());
+    let lib = fs::read_to_string(root().join("src/lib.rs")).expect("readable lib.rs");
+    assert!(
+        lib.contains("#[cfg(all(feature = \"hydrate\", target_arch = \"wasm32\"))]\npub mod browser;"),
+        "the browser edge is built for the browser (wasm32) only"
+    );
+}
+
 #[test]
 fn every_module_starts_with_a_purpose_line() {
     let mut missing = Vec::new();

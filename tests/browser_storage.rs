@@ -2,8 +2,8 @@
 //! real localStorage, real quota errors, and blocked storage.
 #![cfg(target_arch = "wasm32")]
 
+use safeguarding_toolkit::browser::storage::{classify, LocalStorage};
 use safeguarding_toolkit::domain::kv::{KeyValue, KvError};
-use safeguarding_toolkit::storage::{classify, LocalStorage};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -64,11 +64,11 @@ fn browser_exceptions_are_classified_by_name() {
 // nothing, blocked storage keeps notes in memory, and two stores (two tabs) lose no edit.
 
 mod notes {
+    use safeguarding_toolkit::browser::storage::LocalStorage;
     use safeguarding_toolkit::domain::kv::KeyValue;
     use safeguarding_toolkit::domain::notes::{
         FreeNote, Health, NoteBody, NotesStore, SaveError, SaveState, BACKUP_PREFIX, NOTES_KEY,
     };
-    use safeguarding_toolkit::storage::LocalStorage;
     use wasm_bindgen_test::*;
 
     const FILLER: &str = "browser-storage-test-filler";

@@ -5,14 +5,24 @@ use crate::router::A;
 use leptos::prelude::*;
 
 use crate::components::notes_fields::{ErrorSummary, NoteField};
+use crate::components::with_notes::WithNotes;
 use crate::domain::notes::{NoteBody, TeamDiscussion};
-use crate::notes_sync::{new_id, today};
+use crate::edge::{new_id, today};
 use crate::pages::guide_flow::focus_by_id;
 use crate::state::use_notes;
 
 /// The form, then what was saved with a link to the note. Nothing is saved until the button.
 #[component]
 pub fn DiscussRecord(
+    /// The id of the brief discussed.
+    brief_id: &'static str,
+) -> impl IntoView {
+    view! { <WithNotes><RecordForm brief_id/></WithNotes> }
+}
+
+/// The form, once the notes are read.
+#[component]
+fn RecordForm(
     /// The id of the brief discussed.
     brief_id: &'static str,
 ) -> impl IntoView {

@@ -21,7 +21,8 @@ pub fn DiscussTimer(
 ) -> impl IntoView {
     let minutes = RwSignal::new(0u32);
     let timer = RwSignal::new(Timer::new(5));
-    let tick = RwSignal::new(now());
+    // The clock is read only while the timer runs, in the browser; rendering needs no time.
+    let tick = RwSignal::new(0.0);
     let interval = StoredValue::new(None::<IntervalHandle>);
 
     let stop_ticking = move || {

@@ -3,9 +3,9 @@
 
 use leptos::prelude::*;
 
-use crate::components::notes_files::download;
 use crate::domain::notes::with_commas;
-use crate::notes_sync::today;
+use crate::edge::download;
+use crate::edge::today;
 use crate::state::use_notes;
 
 /// "Copies kept in this browser": each with its size and a download button. Nothing is shown

@@ -3,9 +3,9 @@
 
 use leptos::prelude::*;
 
-use crate::components::notes_files::download;
 use crate::domain::notes::{Health, SaveState, PRIVACY_POINTS};
-use crate::notes_sync::today;
+use crate::edge::download;
+use crate::edge::today;
 use crate::state::use_notes;
 
 /// A banner saying what is wrong when notes cannot be kept (storage blocked), cannot be read

@@ -7,15 +7,31 @@ use leptos::prelude::*;
 use crate::components::notes_banner::{NotesHealthBanner, PrivacyPoints, SaveStatus};
 use crate::components::notes_list::human_date;
 use crate::components::text::Text;
+use crate::components::with_notes::WithNotes;
 use crate::domain::content::Brief;
 use crate::domain::notes::{Filter, NextStepTick, NoteBody, NoteKind};
-use crate::notes_sync::{new_id, today};
+use crate::edge::{new_id, today};
 use crate::state::use_notes;
 
 /// Next-step progress and ticking, and the person's notes on this brief, with links to write
-/// more. Shown after the brief's next steps.
+/// more. Shown after the brief's next steps. The page loads the app's code when this comes
+/// near the screen (`data-hydrate-near`, read by the page's loader), so the notes are ready.
 #[component]
 pub fn BriefNotes(
+    /// The brief the notes are on.
+    brief: &'static Brief,
+) -> impl IntoView {
+    view! {
+        <section class="brief-notes no-print" aria-labelledby="brief-notes-heading" data-hydrate-near="">
+            <h2 id="brief-notes-heading">"Your progress and notes"</h2>
+            <WithNotes><BriefNotesContent brief/></WithNotes>
+        </section>
+    }
+}
+
+/// The notes part, once the notes are read.
+#[component]
+fn BriefNotesContent(
     /// The brief the notes are on.
     brief: &'static Brief,
 ) -> impl IntoView {
@@ -52,8 +68,6 @@ pub fn BriefNotes(
     let write = |kind: &str| format!("/notes/new?kind={kind}&brief={}", brief.id);
 
     view! {
-        <section class="brief-notes no-print" aria-labelledby="brief-notes-heading">
-            <h2 id="brief-notes-heading">"Your progress and notes"</h2>
             <NotesHealthBanner/>
             {if first_use {
                 view! { <PrivacyPoints id="privacy-heading-brief"/> }.into_any()
@@ -86,7 +100,6 @@ pub fn BriefNotes(
                     <A href=write("team") attr:class="button button--secondary" attr:role="button">"Record a team discussion"</A>
                 </div>
             })}
-        </section>
     }
 }
 

@@ -10,7 +10,7 @@ use crate::domain::content::Library;
 use crate::domain::notes::{
     BriefNote, FreeNote, NextStepTick, NoteBody, NoteKind, Reflection, TeamDiscussion,
 };
-use crate::notes_sync::today;
+use crate::edge::today;
 use crate::state::use_state;
 
 /// One box in the editor.

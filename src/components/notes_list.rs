@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::domain::content::Library;
 use crate::domain::notes::{Note, NoteBody, NoteKind};
 use crate::domain::workdays::MONTHS;
-use crate::notes_sync::local_time;
+use crate::edge::local_time;
 
 /// A date as `2025-03-14` written for people ("14 March 2025"); anything else as it is.
 pub fn human_date(date: &str) -> String {

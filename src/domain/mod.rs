@@ -19,5 +19,6 @@ pub mod qr;
 pub mod query_string;
 pub mod routes;
 pub mod search;
+pub mod site;
 pub mod text;
 pub mod workdays;

@@ -20,9 +20,10 @@ pub enum Page {
     Glossary,
     /// `/guide`
     Guide,
-    /// `/guide/<id>`
+    /// `/guide/<id>` (the first question) or `/guide/<id>/a/<answer>/<answer>/...` (the
+    /// next question, or "Check your answers")
     GuideFlow,
-    /// `/guide/<id>/outcome`
+    /// `/guide/<id>/outcome/<answer>/<answer>/...`
     GuideOutcome,
     /// `/guide/<id>/steps`
     GuideSteps,
@@ -51,6 +52,8 @@ pub struct Matched {
     pub page: Page,
     /// The `<id>` part of the path, decoded.
     pub id: Option<String>,
+    /// A guide page's answers so far, from the path, decoded.
+    pub answers: Vec<String>,
 }
 
 /// Matches a path (without query or fragment). A trailing slash is ignored.
@@ -66,8 +69,8 @@ pub fn match_path(path: &str) -> Matched {
         ["themes"] => Page::Themes,
         ["glossary"] => Page::Glossary,
         ["guide"] => Page::Guide,
-        ["guide", _] => Page::GuideFlow,
-        ["guide", _, "outcome"] => Page::GuideOutcome,
+        ["guide", _] | ["guide", _, "a", ..] => Page::GuideFlow,
+        ["guide", _, "outcome", ..] => Page::GuideOutcome,
         ["guide", _, "steps"] => Page::GuideSteps,
         ["notes"] => Page::Notes,
         ["notes", "new"] => Page::NotesNew,
@@ -88,7 +91,42 @@ pub fn match_path(path: &str) -> Matched {
         | Page::Note => id(1),
         _ => None,
     };
-    Matched { page, id }
+    let answers = match page {
+        Page::GuideFlow | Page::GuideOutcome => parts.iter().skip(3).map(|p| decode(p)).collect(),
+        _ => Vec::new(),
+    };
+    Matched { page, id, answers }
+}
+
+/// The address of a guide's question or "Check your answers" page after `answers`.
+pub fn guide_path(guide_id: &str, answers: &[String]) -> String {
+    if answers.is_empty() {
+        format!("/guide/{guide_id}")
+    } else {
+        format!("/guide/{guide_id}/a/{}", answers.join("/"))
+    }
+}
+
+/// The address of the outcome a guide's `answers` reach.
+pub fn outcome_path(guide_id: &str, answers: &[String]) -> String {
+    format!("/guide/{guide_id}/outcome/{}", answers.join("/"))
+}
+
+/// Whether a page prerendered for `rendered` (a path, or a pattern ending `/*` for every note's
+/// page) is the page for `path`, so the app can take it over rather than draw it again. The
+/// not-found page, rendered at `/404`, is the page for any path that matches no page.
+pub fn same_page(rendered: &str, path: &str) -> bool {
+    let trim = |p: &str| p.trim_end_matches('/').to_string();
+    if rendered == "/404" {
+        return match_path(path).page == Page::NotFound;
+    }
+    match rendered.strip_suffix("/*") {
+        Some(prefix) => {
+            let matched = match_path(path);
+            matched.page == Page::Note && trim(path).starts_with(&format!("{prefix}/"))
+        }
+        None => trim(rendered) == trim(path),
+    }
 }
 
 /// The `(key, value)` pairs of a query string (with or without its `?`), decoded.
@@ -156,8 +194,13 @@ mod tests {
                 Some("review-threshold"),
             ),
             (
-                "/guide/review-threshold/outcome",
+                "/guide/review-threshold/outcome/one-child/died",
                 Page::GuideOutcome,
+                Some("review-threshold"),
+            ),
+            (
+                "/guide/review-threshold/a/one-child",
+                Page::GuideFlow,
                 Some("review-threshold"),
             ),
             (
@@ -179,6 +222,37 @@ mod tests {
         for (path, page, id) in rows {
             let m = match_path(path);
             assert_eq!((m.page, m.id.as_deref()), (*page, *id), "{path}");
+        }
+    }
+
+    #[test]
+    fn guide_answers_are_in_the_path() {
+        let answers = vec!["one-child".to_string(), "died".to_string()];
+        let path = guide_path("review-threshold", &answers);
+        assert_eq!(path, "/guide/review-threshold/a/one-child/died");
+        assert_eq!(match_path(&path).answers, answers);
+        assert_eq!(guide_path("g", &[]), "/guide/g");
+        assert!(match_path("/guide/g").answers.is_empty());
+        let outcome = outcome_path("g", &answers);
+        assert_eq!(outcome, "/guide/g/outcome/one-child/died");
+        assert_eq!(match_path(&outcome).page, Page::GuideOutcome);
+        assert_eq!(match_path(&outcome).answers, answers);
+    }
+
+    #[test]
+    fn a_prerendered_page_is_taken_over_only_at_its_own_address() {
+        let rows = [
+            ("/", "/", true),
+            ("/briefs", "/briefs/", true),
+            ("/briefs", "/briefs/child-b", false),
+            ("/notes/*", "/notes/n1-abc", true),
+            ("/notes/*", "/notes", false),
+            ("/notes/*", "/notes/new", false),
+            ("/404", "/nowhere", true),
+            ("/404", "/guide/review-threshold/outcome", false),
+        ];
+        for (rendered, path, same) in rows {
+            assert_eq!(same_page(rendered, path), same, "{rendered} for {path}");
         }
     }
 

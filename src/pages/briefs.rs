@@ -26,7 +26,8 @@ pub fn Briefs() -> impl IntoView {
     let library = crate::state::use_state().library();
     // The filters live in local signals, so typing never waits for the router, and are written
     // to the address with `replaceState` so a reload or a shared link shows the same list. A real
-    // navigation (Back, a link) changes the router's query, which resets them.
+    // navigation (Back, a link) changes the router's query, which resets them. The box follows
+    // the signal (setting the same text again leaves the caret where it is).
     let query = use_query_map();
     let from_url = move |key: &str| query.with_untracked(|m| m.get(key).unwrap_or_default());
     let (q, theme, kind) = (
@@ -81,17 +82,6 @@ pub fn Briefs() -> impl IntoView {
         }
     };
 
-    let search_input = NodeRef::<leptos::html::Input>::new();
-    // Keep the box in step with the address (Back, a shared link) without moving the caret.
-    Effect::new(move |_| {
-        let value = q.get();
-        if let Some(input) = search_input.get() {
-            if input.value() != value {
-                input.set_value(&value);
-            }
-        }
-    });
-
     let theme_options = library
         .themes
         .iter()
@@ -122,7 +112,7 @@ pub fn Briefs() -> impl IntoView {
                 <label class="label" for="q">"Search the briefs"</label>
                 <div class="search__row">
                     <input class="input search__input" id="q" name="q" type="search" autocomplete="off"
-                        spellcheck="false" node_ref=search_input prop:value=q.get_untracked()
+                        spellcheck="false" prop:value=move || q.get()
                         on:input=move |ev| go_q("q", event_target_value(&ev))/>
                 </div>
             </form>

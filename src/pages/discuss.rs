@@ -15,7 +15,8 @@ use crate::domain::discussion::{key_action, swipe_action, Action, Deck, KeyTarge
 use crate::pages::brief::for_brief;
 
 /// The class on `<html>` while discussion mode is open: it hides the site's header and footer.
-const MODE_CLASS: &str = "is-discussing";
+/// A prerendered discussion page carries it from the start.
+pub const MODE_CLASS: &str = "is-discussing";
 
 /// Finds the brief, or shows the not-found page.
 #[component]
@@ -33,8 +34,20 @@ fn Discussion(
     let deck = Deck {
         themes: brief.themes.len(),
     };
-    let start = deck.parse_at(use_query_map().with_untracked(|q| q.get("at")).as_deref());
-    let at = RwSignal::new(start);
+    // Prerendered pages have no query: the slide in the address is read once the page is the
+    // app's (a reload in the middle of a discussion stays on its slide).
+    let at = RwSignal::new(0);
+    let query = use_query_map();
+    Effect::new(move |done: Option<bool>| {
+        if done == Some(true) {
+            return true;
+        }
+        let asked = query.with(|q| q.get("at"));
+        if asked.is_some() {
+            at.set(deck.parse_at(asked.as_deref()));
+        }
+        asked.is_some()
+    });
     let navigate = use_navigate();
     let back = format!("/briefs/{}", brief.id);
     let announcement = RwSignal::new(String::new());
@@ -55,7 +68,7 @@ fn Discussion(
         }
     };
 
-    set_mode_class(true);
+    Effect::new(|_| set_mode_class(true));
     on_cleanup(|| set_mode_class(false));
     let keys = {
         let go = go.clone();
@@ -172,6 +185,9 @@ fn replace_query(at: usize) {
 }
 
 fn set_mode_class(on: bool) {
+    if !crate::edge::IN_BROWSER {
+        return;
+    }
     let root = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.document_element());

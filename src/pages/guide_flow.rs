@@ -1,35 +1,62 @@
 //! The guide's question pages and its "Check your answers" page, driven by the answers in the
-//! address: `/guide/<id>?a=<answers>&then=<answers ahead>`. `then` holds answers given earlier
-//! that lie ahead (after Back or Change), so they are shown selected and kept when they still fit.
+//! path: `/guide/<id>/a/<answer>/<answer>/...`. Every such page is prerendered, so a shared
+//! link shows its question at once, and each answer is also a plain link for a browser that
+//! cannot run the app. `?then=<answers ahead>` holds answers given earlier that lie ahead (after
+//! Back or Change), so they are shown selected and kept when they still fit. Links of the older
+//! form, `/guide/<id>?a=<answers>`, are moved to the new address.
 
 use crate::router::A;
-use crate::router::{use_navigate, use_params_map, use_query_map};
+use crate::router::{use_navigate, use_query_map, use_route, NavigateOptions};
 use leptos::prelude::*;
 
 use crate::components::page::Page;
 use crate::domain::guide::{Guide, Question};
 use crate::domain::guide_walk::{bundled_guide, encode_answers, parse_answers, walk, Stale, Step};
 use crate::domain::query_string::with_query;
+use crate::domain::routes::{guide_path, outcome_path};
 use crate::pages::not_found::NotFound;
 
 /// The address of a guide page for these answers and answers ahead.
 pub fn guide_url(guide: &Guide, answers: &[String], ahead: &[String]) -> String {
-    with_query(
-        &format!("/guide/{}", guide.id),
-        &[("a", &encode_answers(answers)), ("then", &encode_answers(ahead))],
-    )
+    let path = guide_path(&guide.id, answers);
+    if ahead.is_empty() {
+        path
+    } else {
+        with_query(&path, &[("then", &encode_answers(ahead))])
+    }
 }
 
-/// `/guide/<id>?a=...`: the next question, or "Check your answers", or "start again".
+/// Moves an address of the older form (answers in `?a=`) to its path, once the page is the
+/// app's: `to_path` makes the new address from the guide id, the answers and the answers ahead.
+pub fn move_older_links(to_path: fn(&str, &[String], &[String]) -> String) {
+    let route = use_route();
+    let query = use_query_map();
+    let navigate = use_navigate();
+    Effect::new(move |_| {
+        let (a, then) = query.with(|q| (q.get("a"), q.get("then")));
+        let (Some(a), Some(id)) = (a, route.with_untracked(|r| r.id.clone())) else {
+            return;
+        };
+        let url = to_path(&id, &parse_answers(&a), &parse_answers(&then.unwrap_or_default()));
+        navigate(&url, NavigateOptions { replace: true });
+    });
+}
+
+/// `/guide/<id>/a/...`: the next question, or "Check your answers", or "start again".
 #[component]
 pub fn GuideFlow() -> impl IntoView {
-    let params = use_params_map();
+    let route = use_route();
     let query = use_query_map();
+    move_older_links(|id, answers, ahead| match bundled_guide(id) {
+        Some(guide) => guide_url(guide, answers, ahead),
+        None => guide_path(id, answers),
+    });
     move || {
-        let Some(guide) = bundled_guide(&params.read().get("id").unwrap_or_default()) else {
+        let matched = route.get();
+        let Some(guide) = bundled_guide(matched.id.as_deref().unwrap_or_default()) else {
             return view! { <NotFound/> }.into_any();
         };
-        let answers = parse_answers(&query.read().get("a").unwrap_or_default());
+        let answers = matched.answers;
         let ahead = parse_answers(&query.read().get("then").unwrap_or_default());
         match walk(guide, &answers) {
             Ok(Step::Question { question, .. }) => {
@@ -44,10 +71,7 @@ pub fn GuideFlow() -> impl IntoView {
                         (q.question.clone(), c.label.clone(), change)
                     })
                     .collect::<Vec<_>>();
-                let outcome = with_query(
-                    &format!("/guide/{}/outcome", guide.id),
-                    &[("a", &encode_answers(&answers))],
-                );
+                let outcome = outcome_path(&guide.id, &answers);
                 let back = guide_url(
                     guide,
                     &answers[..answers.len() - 1],
@@ -83,6 +107,7 @@ fn QuestionPage(
         then.extend(ahead.iter().skip(1).cloned());
         guide_url(guide, &answers[..answers.len() - 1], &then)
     };
+    let answers_for_links = answers.clone();
     let hint_id = format!("{}-hint", question.id);
     let described = question.hint.as_ref().map(|_| hint_id.clone());
     let navigate = use_navigate();
@@ -166,7 +191,30 @@ fn QuestionPage(
                 <div class="radios" class:radios--error=move || error.get()>{options}</div>
             </fieldset>
             <button class="button" type="submit">"Continue"</button>
+            <AnswerLinks guide question answers=answers_for_links/>
         </form>
+    }
+}
+
+/// Each answer as a plain link to where it leads, for a browser that cannot run the app (the
+/// radios and Continue need it). Hidden wherever the app can run (`no-js-only`).
+#[component]
+fn AnswerLinks(guide: &'static Guide, question: &'static Question, answers: Vec<String>) -> impl IntoView {
+    let links = question
+        .options
+        .iter()
+        .map(|option| {
+            let mut next = answers.clone();
+            next.push(option.id.clone());
+            let href = guide_url(guide, &next, &[]);
+            view! { <li><a href=href>{option.label.clone()}</a></li> }
+        })
+        .collect_view();
+    view! {
+        <div class="no-js-only answer-links">
+            <p>"Choose your answer:"</p>
+            <ul class="link-list">{links}</ul>
+        </div>
     }
 }
 

@@ -1,28 +1,31 @@
 //! The guide's outcome page: what may follow, who decides, timescales with real deadlines,
 //! what you can do now, where the older framework differed, and the sources.
 
+use crate::router::use_route;
 use crate::router::A;
-use crate::router::{use_params_map, use_query_map};
 use leptos::prelude::*;
 
 use crate::components::citations::Citations;
 use crate::components::page::Page;
 use crate::domain::guide::{Framework, Guide, Outcome, Unit};
-use crate::domain::guide_walk::{bundled_guide, deadlines, parse_answers, walk, Step};
+use crate::domain::guide_walk::{bundled_guide, deadlines, walk, Step};
+use crate::domain::routes::outcome_path;
 use crate::domain::workdays::{Date, FIRST_YEAR, LAST_YEAR};
-use crate::pages::guide_flow::guide_url;
+use crate::pages::guide_flow::{guide_url, move_older_links};
 use crate::pages::not_found::NotFound;
 
-/// `/guide/<id>/outcome?a=...`: the outcome the answers reach, or "start again".
+/// `/guide/<id>/outcome/<answers>`: the outcome the answers reach, or "start again". Links of
+/// the older form (`/guide/<id>/outcome?a=<answers>`) are moved to the new address.
 #[component]
 pub fn GuideOutcome() -> impl IntoView {
-    let params = use_params_map();
-    let query = use_query_map();
+    let route = use_route();
+    move_older_links(|id, answers, _| outcome_path(id, answers));
     move || {
-        let Some(guide) = bundled_guide(&params.read().get("id").unwrap_or_default()) else {
+        let matched = route.get();
+        let Some(guide) = bundled_guide(matched.id.as_deref().unwrap_or_default()) else {
             return view! { <NotFound/> }.into_any();
         };
-        let answers = parse_answers(&query.read().get("a").unwrap_or_default());
+        let answers = matched.answers;
         match walk(guide, &answers) {
             Ok(Step::Check { outcome, .. }) => {
                 let check = guide_url(guide, &answers, &[]);

@@ -11,6 +11,7 @@ use crate::components::notes_backups::KeptCopies;
 use crate::components::notes_banner::{ExportButton, NotesHealthBanner, PrivacyPoints};
 use crate::components::notes_list::{human_date, NoteItem, NoteLine};
 use crate::components::page::Page;
+use crate::components::with_notes::WithNotes;
 use crate::domain::notes::{with_commas, Filter, NoteKind};
 use crate::state::{use_notes, use_state};
 
@@ -35,6 +36,16 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 /// `/notes`: private reflection notes kept on this device.
 #[component]
 pub fn Notes() -> impl IntoView {
+    view! {
+        <Page title="My notes">
+            <WithNotes><NotesContent/></WithNotes>
+        </Page>
+    }
+}
+
+/// The page once the notes are read.
+#[component]
+fn NotesContent() -> impl IntoView {
     let notes = use_notes();
     // An undo is offered until the person leaves this page.
     on_cleanup(move || notes.forget_deleted());
@@ -42,7 +53,7 @@ pub fn Notes() -> impl IntoView {
     let read_only = move || notes.is_read_only();
 
     view! {
-        <Page title="My notes">
+        <>
             <NotesHealthBanner/>
             <UndoDelete/>
             <p class="lead">"Your reflections, notes on briefs and the next steps you have done. They are kept in this browser only."</p>
@@ -85,7 +96,7 @@ pub fn Notes() -> impl IntoView {
             {move || ((total.get() > 0 || !notes.backups().is_empty()) && !read_only()).then(|| view! {
                 <p><A href="/notes/delete" attr:class="notes-delete-link">"Delete all notes"</A></p>
             })}
-        </Page>
+        </>
     }
 }
 

@@ -6,12 +6,24 @@ use leptos::prelude::*;
 
 use crate::components::notes_list::{human_date, human_time};
 use crate::components::page::Page;
+use crate::components::with_notes::WithNotes;
 use crate::domain::notes::{NoteBody, Reflection};
 use crate::state::use_notes;
 
 /// `/notes/cpd`: every reflection, newest first, ready to print or save as PDF.
 #[component]
 pub fn NotesCpd() -> impl IntoView {
+    view! {
+        <a class="back-link no-print" href="/notes">"Back"</a>
+        <Page title="CPD record">
+            <WithNotes><NotesCpdContent/></WithNotes>
+        </Page>
+    }
+}
+
+/// The page once the notes are read.
+#[component]
+fn NotesCpdContent() -> impl IntoView {
     let notes = use_notes();
     let reflections = Memo::new(move |_| {
         notes.with(|n| {
@@ -25,8 +37,7 @@ pub fn NotesCpd() -> impl IntoView {
         })
     });
     view! {
-        <a class="back-link no-print" href="/notes">"Back"</a>
-        <Page title="CPD record">
+        <>
             {move || {
                 let list = reflections.get();
                 if list.is_empty() {
@@ -59,7 +70,7 @@ pub fn NotesCpd() -> impl IntoView {
                     {records}
                 }.into_any()
             }}
-        </Page>
+        </>
     }
 }
 

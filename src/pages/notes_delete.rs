@@ -6,11 +6,23 @@ use leptos::prelude::*;
 
 use crate::components::notes_banner::{ExportButton, NotesHealthBanner};
 use crate::components::page::Page;
+use crate::components::with_notes::WithNotes;
 use crate::state::use_notes;
 
 /// `/notes/delete`: are you sure? Says how many notes of each kind will be deleted.
 #[component]
 pub fn NotesDelete() -> impl IntoView {
+    view! {
+        <a class="back-link" href="/notes">"Back"</a>
+        <Page title="Delete all your notes?">
+            <WithNotes><NotesDeleteContent/></WithNotes>
+        </Page>
+    }
+}
+
+/// The page once the notes are read.
+#[component]
+fn NotesDeleteContent() -> impl IntoView {
     let notes = use_notes();
     let navigate = use_navigate();
     let counts = Memo::new(move |_| notes.with(|n| n.counts()));
@@ -27,8 +39,7 @@ pub fn NotesDelete() -> impl IntoView {
         }
     };
     view! {
-        <a class="back-link" href="/notes">"Back"</a>
-        <Page title="Delete all your notes?">
+        <>
             <NotesHealthBanner/>
             {move || {
                 let counts = counts.get();
@@ -59,6 +70,6 @@ pub fn NotesDelete() -> impl IntoView {
                     </div>
                 }.into_any()
             }}
-        </Page>
+        </>
     }
 }

@@ -12,14 +12,27 @@ use crate::components::notes_banner::{NotesHealthBanner, PrivacyPoints, SaveStat
 use crate::components::notes_fields::{ErrorSummary, NoteField};
 use crate::components::notes_form::{blank, heading, specs, BriefChoice, Values};
 use crate::components::page::Page;
+use crate::components::with_notes::WithNotes;
 use crate::domain::notes::{EditError, Health, NoteBody, NoteKind};
-use crate::notes_sync::new_id;
+use crate::edge::new_id;
 use crate::pages::guide_flow::focus_by_id;
 use crate::state::{use_notes, use_state};
 
 /// `/notes/new?kind=reflection|free|brief|team&brief=<id>&theme=<id>`: a new note.
 #[component]
 pub fn NewNote() -> impl IntoView {
+    view! { <WithNotes title="Your note"><NewNoteEditor/></WithNotes> }
+}
+
+/// `/notes/<id>`: an existing note, or a page saying it is not here.
+#[component]
+pub fn EditNote() -> impl IntoView {
+    view! { <WithNotes title="Your note"><EditNoteEditor/></WithNotes> }
+}
+
+/// A new note's editor, of the kind the address asks for.
+#[component]
+fn NewNoteEditor() -> impl IntoView {
     let query = use_query_map();
     let library = use_state().library();
     move || {
@@ -34,9 +47,9 @@ pub fn NewNote() -> impl IntoView {
     }
 }
 
-/// `/notes/<id>`: an existing note, or a page saying it is not here.
+/// The editor for the note the address names, or a page saying it is not here.
 #[component]
-pub fn EditNote() -> impl IntoView {
+fn EditNoteEditor() -> impl IntoView {
     let params = use_params_map();
     let notes = use_notes();
     move || {

@@ -8,13 +8,14 @@ use leptos::prelude::*;
 use web_sys::HtmlInputElement;
 
 use crate::components::notes_banner::{NotesHealthBanner, SaveStatus};
-use crate::components::notes_files::{chosen_file, read_text};
 use crate::components::notes_list::{human_date, NoteLine};
 use crate::components::page::Page;
+use crate::components::with_notes::WithNotes;
 use crate::domain::notes::exchange::MAX_FILE_BYTES;
 use crate::domain::notes::{
     plan, read_import, ImportAction, ImportCounts, ImportError, ImportPlan, SaveError,
 };
+use crate::edge::{chosen_file, read_text};
 use crate::pages::guide_flow::focus_by_id;
 use crate::state::{use_notes, use_state};
 
@@ -103,6 +104,17 @@ fn describe(counts: &ImportCounts, done: bool) -> Vec<String> {
 /// `/notes/import`: import notes from an export file.
 #[component]
 pub fn NotesImport() -> impl IntoView {
+    view! {
+        <a class="back-link" href="/notes">"Back"</a>
+        <Page title="Import notes">
+            <WithNotes><NotesImportContent/></WithNotes>
+        </Page>
+    }
+}
+
+/// The page once the notes are read.
+#[component]
+fn NotesImportContent() -> impl IntoView {
     let notes = use_notes();
     let step = RwSignal::new(Step::Choose);
     // Moves on, and takes focus to a refusal's error summary, as after a GOV.UK form is sent.
@@ -147,8 +159,7 @@ pub fn NotesImport() -> impl IntoView {
     };
 
     view! {
-        <a class="back-link" href="/notes">"Back"</a>
-        <Page title="Import notes">
+        <>
             <NotesHealthBanner/>
             {move || error().map(|message| view! {
                 <div class="error-summary" id="error-summary" tabindex="-1" role="alert" aria-labelledby="error-summary-title">
@@ -175,7 +186,7 @@ pub fn NotesImport() -> impl IntoView {
                 Step::Ready { exported_at, plan } => view! { <ImportPreview exported_at plan step/> }.into_any(),
                 Step::Done { counts, saved } => view! { <ImportDone counts saved/> }.into_any(),
             }}
-        </Page>
+        </>
     }
 }
 

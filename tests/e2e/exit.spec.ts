@@ -45,6 +45,22 @@ test('pressing Shift three times leaves, announcing each step', async ({ page })
   await page.waitForURL(NEUTRAL);
 });
 
+test('Shift three times works on a brief before its code has loaded', async ({ page }) => {
+  // A brief loads the app's code only when touched: the first Shift starts it, and the presses
+  // made while it loads still count.
+  await fakeNeutralSite(page);
+  let release = () => {};
+  const held = new Promise<void>((resolve) => { release = resolve; });
+  await page.route(/_bg\.wasm$/, async (route) => { await held; await route.continue(); });
+  await page.goto('/briefs/child-b');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Child B Serious Case Review');
+  await page.keyboard.press('Shift');
+  await page.keyboard.press('Shift');
+  release();
+  await page.keyboard.press('Shift');
+  await page.waitForURL(NEUTRAL);
+});
+
 test('another key resets the count', async ({ page }) => {
   await page.goto('/about');
   await ready(page);

@@ -1,7 +1,7 @@
 // Offline and installable: after one online visit every page works offline, a new build is
 // offered as an update and applied only when the person presses Reload, and the manifest makes
 // the app installable. Each test serves its own copy of the build, so it can change it.
-import { test, expect, ready, expectNoAxeViolations } from './helpers';
+import { test, expect, ready, expectNoAxeViolations, prerenderedPages } from './helpers';
 import { spawn, ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -35,6 +35,7 @@ async function waitForServiceWorker(page: Page) {
 }
 
 test('after one online visit, every route and an unopened brief work offline', async ({ page, context }) => {
+  test.setTimeout(120_000);
   const { dir, server, base } = await serveCopy();
   try {
     await page.goto(`${base}/`);
@@ -51,6 +52,18 @@ test('after one online visit, every route and an unopened brief work offline', a
       await page.goto(`${base}${path}`);
       await expect(page.getByRole('heading', { level: 1 })).toContainText(heading);
     }
+    // Every page the build wrote, each its own page, reloaded offline; and the app's code still
+    // takes one over.
+    for (const path of prerenderedPages(dir)) {
+      await page.goto(`${base}${path}`);
+      await expect(page.locator('main h1')).toBeVisible();
+      await page.reload();
+      await expect(page.locator('main h1')).toBeVisible();
+      expect(await page.evaluate(() => document.getElementById('app')?.dataset.path)).toBeTruthy();
+    }
+    await page.goto(`${base}/briefs/child-b`);
+    await ready(page);
+    await expect(page.getByText('0 of 4 next steps done')).toBeVisible();
   } finally {
     await context.setOffline(false);
     server.kill();

@@ -52,6 +52,13 @@ pub fn install() {
         for_timeout.press_timer.set(None);
         react(&for_timeout, reaction);
     }));
+    // Keys let go before this code ran (the page loader keeps them) count as if pressed now.
+    for (is_shift, shift_held) in early_keys() {
+        let mut counter = shortcut.counter.get();
+        let reaction = counter.key_up(is_shift, shift_held);
+        shortcut.counter.set(counter);
+        react(&shortcut, reaction);
+    }
     let keyup = Closure::<dyn Fn(KeyboardEvent)>::new(move |event: KeyboardEvent| {
         if typing_on_touch_device(&event) {
             return;
@@ -68,6 +75,27 @@ pub fn install() {
     let pageshow = Closure::<dyn Fn()>::new(restore_page);
     let _ = window.add_event_listener_with_callback("pageshow", pageshow.as_ref().unchecked_ref());
     pageshow.forget();
+}
+
+/// The keys let go before the app's code ran, as (was it Shift, was Shift held), oldest first:
+/// the page loader keeps them in `window.__toolkitEarlyKeys` as `[key, shiftKey]` pairs.
+fn early_keys() -> Vec<(bool, bool)> {
+    let Some(window) = web_sys::window() else {
+        return Vec::new();
+    };
+    let Ok(list) = js_sys::Reflect::get(&window, &"__toolkitEarlyKeys".into()) else {
+        return Vec::new();
+    };
+    let Some(list) = list.dyn_ref::<js_sys::Array>() else {
+        return Vec::new();
+    };
+    list.iter()
+        .filter_map(|pair| {
+            let pair = pair.dyn_into::<js_sys::Array>().ok()?;
+            let key = pair.get(0).as_string()?;
+            Some((key == "Shift", pair.get(1).as_bool().unwrap_or(false)))
+        })
+        .collect()
 }
 
 /// Hides the page at once, says "Loading." and goes to the configured neutral site.

@@ -1,44 +1,33 @@
 //! The browser edge of offline use: registers the service worker (`public/sw.js`) and tells the
-//! app when a new version is waiting. Versions swap only when the person presses Reload.
+//! app when a new version is waiting ([`Updates`]). Versions swap only when the person presses
+//! Reload.
 
 use std::cell::Cell;
 
-use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{ServiceWorker, ServiceWorkerContainer, ServiceWorkerRegistration, ServiceWorkerState};
 
-/// Whether a new version of the app is installed and waiting, with the command to switch to it.
-#[derive(Clone, Copy)]
-pub struct Updates {
-    waiting: RwSignal<bool>,
-}
+use crate::components::update_banner::Updates;
 
-impl Updates {
-    /// True when a new version is ready and the person has not reloaded yet.
-    pub fn available(&self) -> bool {
-        self.waiting.get()
-    }
-
-    /// Activates the waiting version; the page reloads once it has taken over.
-    pub fn apply(&self) {
-        ASKED_TO_RELOAD.with(|asked| asked.set(true));
-        let Some(container) = container() else { return };
-        let reg = container.get_registration();
-        leptos::task::spawn_local(async move {
-            let Ok(reg) = JsFuture::from(reg).await else {
-                return;
-            };
-            let reg: ServiceWorkerRegistration = reg.unchecked_into();
-            match reg.waiting() {
-                Some(worker) => {
-                    let _ = worker.post_message(&JsValue::from_str("skip-waiting"));
-                }
-                None => reload(),
+/// Activates the waiting version; the page reloads once it has taken over.
+pub fn apply_update() {
+    ASKED_TO_RELOAD.with(|asked| asked.set(true));
+    let Some(container) = container() else { return };
+    let reg = container.get_registration();
+    leptos::task::spawn_local(async move {
+        let Ok(reg) = JsFuture::from(reg).await else {
+            return;
+        };
+        let reg: ServiceWorkerRegistration = reg.unchecked_into();
+        match reg.waiting() {
+            Some(worker) => {
+                let _ = worker.post_message(&JsValue::from_str("skip-waiting"));
             }
-        });
-    }
+            None => reload(),
+        }
+    });
 }
 
 thread_local! {
@@ -62,12 +51,10 @@ fn reload() {
     }
 }
 
-/// Registers the service worker and provides [`Updates`] to the app.
+/// Registers the service worker (the page's start-up script has usually done so already) and
+/// provides [`Updates`] to the app.
 pub fn provide_updates() {
-    let updates = Updates {
-        waiting: RwSignal::new(false),
-    };
-    provide_context(updates);
+    let updates = Updates::provide();
     let Some(container) = container() else { return };
     // When the new version takes over after Reload, load the page again from it.
     let on_change = Closure::<dyn Fn()>::new(|| {
@@ -78,7 +65,7 @@ pub fn provide_updates() {
     container.set_oncontrollerchange(Some(on_change.as_ref().unchecked_ref()));
     on_change.forget();
 
-    let waiting = updates.waiting;
+    let waiting = updates;
     let registering = container.register("/sw.js");
     leptos::task::spawn_local(async move {
         let Ok(reg) = JsFuture::from(registering).await else {
@@ -86,7 +73,7 @@ pub fn provide_updates() {
         };
         let reg: ServiceWorkerRegistration = reg.unchecked_into();
         if reg.waiting().is_some() && is_controlled() {
-            waiting.set(true);
+            waiting.set_waiting(true);
         }
         let reg_for_found = reg.clone();
         let on_found = Closure::<dyn Fn()>::new(move || {
@@ -107,34 +94,13 @@ fn is_controlled() -> bool {
 
 /// Marks an update as available once a newly found worker has installed, if an older version
 /// is running this page (on a first visit there is nothing to update).
-fn watch_install(worker: ServiceWorker, waiting: RwSignal<bool>) {
+fn watch_install(worker: ServiceWorker, waiting: Updates) {
     let watched = worker.clone();
     let on_state = Closure::<dyn Fn()>::new(move || {
         if watched.state() == ServiceWorkerState::Installed && is_controlled() {
-            waiting.set(true);
+            waiting.set_waiting(true);
         }
     });
     worker.set_onstatechange(Some(on_state.as_ref().unchecked_ref()));
     on_state.forget();
-}
-
-/// The updates handle provided at the root.
-pub fn use_updates() -> Updates {
-    expect_context::<Updates>()
-}
-
-/// "A new version is available", with a Reload button, shown only when one is waiting.
-#[component]
-pub fn UpdateBanner() -> impl IntoView {
-    let updates = use_updates();
-    view! {
-        <div class="update-banner-region" aria-live="polite">
-            {move || updates.available().then(|| view! {
-                <div class="update-banner">
-                    <p class="update-banner__text">"A new version of the toolkit is available. Reload the page when you are ready to use it."</p>
-                    <button class="button button--secondary" type="button" on:click=move |_| updates.apply()>"Reload"</button>
-                </div>
-            })}
-        </div>
-    }
 }
