@@ -6,8 +6,8 @@
 pub use crate::browser::{
     files::{chosen_file, download, read_text},
     notes_sync::{
-        cancel_save, install as watch_notes, local_time, new_id, now_iso, now_ms, random_seed, schedule_save,
-        today,
+        cancel_save, install as watch_notes, local_time, measure, new_id, now_iso, now_ms, random_seed,
+        schedule_save, today,
     },
     offline::apply_update,
     router::navigate,
@@ -59,6 +59,11 @@ mod inert {
 
     /// Other tabs and page events are only heard in the browser.
     pub fn watch_notes(_notes: NotesState) {}
+
+    /// Nothing is timed at build time.
+    pub fn measure<R>(_name: &str, f: impl FnOnce() -> R) -> R {
+        f()
+    }
 
     /// Saving happens only in the browser.
     pub fn cancel_save() {}

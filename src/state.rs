@@ -92,7 +92,9 @@ impl NotesState {
         if self.loaded.get_untracked() {
             return;
         }
-        let mut store = NotesStore::load(crate::edge::open_storage(), random_seed());
+        let mut store = crate::edge::measure("toolkit:load", || {
+            NotesStore::load(crate::edge::open_storage(), random_seed())
+        });
         let report = store.take_report();
         // Loading can leave tidying to write: replaced versions to remove, unreadable values
         // moved aside.
@@ -269,7 +271,9 @@ impl NotesState {
     /// way is said as a change from another tab would be.
     pub fn save_now(&self) -> Result<(), SaveError> {
         cancel_save();
-        let (result, report) = self.edit(|store| (store.save(), store.take_report()));
+        let (result, report) = crate::edge::measure("toolkit:save", || {
+            self.edit(|store| (store.save(), store.take_report()))
+        });
         if !report.is_empty() {
             self.after_merge(report);
         }
@@ -344,15 +348,17 @@ impl NotesState {
     /// The notes as an export file, stamped with the time now.
     pub fn export(&self) -> Result<String, EncodeError> {
         let exported_at = now_iso();
-        self.edit(|store| store.export(&exported_at))
+        crate::edge::measure("toolkit:export", || self.edit(|store| store.export(&exported_at)))
     }
 
     /// Applies an import plan and saves at once. The counts say what was done; the save result
     /// says whether it was kept.
     pub fn import(&self, plan: &ImportPlan) -> Result<(ImportCounts, Result<(), SaveError>), EditError> {
-        let counts = self.edit(|store| store.import(plan))?;
-        self.changed.notify();
-        Ok((counts, self.save_now()))
+        crate::edge::measure("toolkit:import", || {
+            let counts = self.edit(|store| store.import(plan))?;
+            self.changed.notify();
+            Ok((counts, self.save_now()))
+        })
     }
 
     /// Leaves read-only mode (the unreadable or newer value is kept under a backup key first).

@@ -151,8 +151,16 @@ export async function serve(dir) {
 export const launch = () => chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 
 /// Waits until the app has mounted: the loading line is gone and a heading is shown.
-export async function ready(page) {
+/// Waits until the page is shown; unless `{ touch: false }`, touches it (as a person's first
+/// tap would, which is when a read page loads its code) and waits until the app has taken it
+/// over.
+export async function ready(page, { touch = true } = {}) {
   await page.locator('main h1').first().waitFor({ state: 'visible', timeout: 60_000 });
+  if (!touch) return;
+  await page.evaluate(() => {
+    if (document.getElementById('app')?.dataset.hydrate === 'touch') dispatchEvent(new Event('pointerdown'));
+  });
+  await page.waitForFunction(() => window.__toolkitStarted === true, null, { timeout: 60_000 });
 }
 
 /// Waits until a service worker controls the page and has finished installing (precaching).

@@ -155,3 +155,18 @@ fn base36(mut n: u64) -> String {
     out.reverse();
     String::from_utf8_lossy(&out).into_owned()
 }
+
+/// Runs `f`, recording how long it took as a User Timing measure called `name` (the benchmark
+/// reads `performance.getEntriesByName`). Recording never fails `f`.
+pub fn measure<R>(name: &str, f: impl FnOnce() -> R) -> R {
+    let performance = web_sys::window().and_then(|w| w.performance());
+    let start = format!("{name}:start");
+    if let Some(p) = &performance {
+        let _ = p.mark(&start);
+    }
+    let result = f();
+    if let Some(p) = &performance {
+        let _ = p.measure_with_start_mark(name, &start);
+    }
+    result
+}

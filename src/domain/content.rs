@@ -653,3 +653,43 @@ fn check_discussion(d: &Discussion, push: &mut impl FnMut(Option<&str>, &str, St
         }
     }
 }
+
+/// Which taxonomy themes recur in which briefs: a row for each theme used by any brief, a column
+/// for each brief that has any, and in each cell the brief's section on that theme, if any.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ThemeMatrix<'a> {
+    /// The themes, in the taxonomy's order.
+    pub themes: Vec<&'a Theme>,
+    /// The briefs, in the library's order.
+    pub briefs: Vec<&'a Brief>,
+    /// `cells[theme][brief]`: the id of the brief's first section tagged with the theme.
+    pub cells: Vec<Vec<Option<&'a str>>>,
+}
+
+impl Library {
+    /// The themes against the briefs, for the themes page's picture and table.
+    pub fn theme_matrix(&self) -> ThemeMatrix<'_> {
+        fn section<'b>(brief: &'b Brief, theme: &str) -> Option<&'b str> {
+            brief
+                .themes
+                .iter()
+                .find(|t| t.tags.iter().any(|tag| tag == theme))
+                .map(|t| t.id.as_str())
+        }
+        let briefs: Vec<&Brief> = self
+            .briefs
+            .iter()
+            .filter(|b| b.themes.iter().any(|t| !t.tags.is_empty()))
+            .collect();
+        let themes: Vec<&Theme> = self
+            .themes
+            .iter()
+            .filter(|theme| briefs.iter().any(|b| section(b, &theme.id).is_some()))
+            .collect();
+        let cells = themes
+            .iter()
+            .map(|theme| briefs.iter().map(|b| section(b, &theme.id)).collect())
+            .collect();
+        ThemeMatrix { themes, briefs, cells }
+    }
+}
