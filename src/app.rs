@@ -49,6 +49,7 @@ fn Routes() -> impl IntoView {
             Page::NotesNew => notes_edit::NewNote().into_any(),
             Page::NotesImport => notes_import::NotesImport().into_any(),
             Page::NotesCpd => notes_cpd::NotesCpd().into_any(),
+            Page::NotesNextSteps => notes_next_steps::NotesNextSteps().into_any(),
             Page::NotesDelete => notes_delete::NotesDelete().into_any(),
             Page::Note => notes_edit::EditNote().into_any(),
             Page::About => about::About().into_any(),
@@ -58,7 +59,8 @@ fn Routes() -> impl IntoView {
 }
 
 /// After an in-app navigation to a new path, moves focus to the page's heading so that screen
-/// reader users hear the new page, as they would after a full page load.
+/// reader users hear the new page, as they would after a full page load; or, when the address
+/// names a part of the page (`#next-steps`), to that part, as the browser would.
 #[component]
 fn FocusOnNavigate() -> impl IntoView {
     let location = use_location();
@@ -72,13 +74,29 @@ fn FocusOnNavigate() -> impl IntoView {
             return;
         }
         request_animation_frame(|| {
-            let heading = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.query_selector("main h1").ok().flatten())
-                .and_then(|h| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(h).ok());
-            if let Some(heading) = heading {
-                let _ = heading.set_attribute("tabindex", "-1");
-                let _ = heading.focus();
+            // A link to a part of a page (`/briefs/child-b#next-steps`) goes to that part.
+            let window = web_sys::window();
+            let hash = window
+                .as_ref()
+                .and_then(|w| w.location().hash().ok())
+                .unwrap_or_default();
+            let document = window.and_then(|w| w.document());
+            let id = hash.trim_start_matches('#');
+            let part = document
+                .as_ref()
+                .and_then(|d| (!id.is_empty()).then(|| d.get_element_by_id(id)).flatten());
+            let is_part = part.is_some();
+            let target = part
+                .or_else(|| document.and_then(|d| d.query_selector("main h1").ok().flatten()))
+                .and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el).ok());
+            if let Some(target) = target {
+                if !target.has_attribute("tabindex") {
+                    let _ = target.set_attribute("tabindex", "-1");
+                }
+                if is_part {
+                    target.scroll_into_view();
+                }
+                let _ = target.focus();
             }
         });
     });

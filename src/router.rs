@@ -20,6 +20,8 @@ pub struct Location {
 impl Location {
     /// Show `url` (a path with an optional query).
     pub fn set(&self, url: &str) {
+        // The fragment is the browser's (kept in the address; see `FocusOnNavigate`).
+        let url = url.split_once('#').map_or(url, |(before, _)| before);
         let (path, search) = match url.split_once('?') {
             Some((p, s)) => (p.to_string(), format!("?{s}")),
             None => (url.to_string(), String::new()),

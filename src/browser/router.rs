@@ -61,10 +61,18 @@ pub fn provide(path: &str) {
         if !own_window || link.has_attribute("download") || Some(link.origin()) != origin {
             return;
         }
+        // A link to another part of this same page is the browser's to follow.
+        let here = web_sys::window().map(|w| w.location());
+        let same_page = here.is_some_and(|l| {
+            l.pathname().ok() == Some(link.pathname()) && l.search().ok() == Some(link.search())
+        });
+        if same_page && !link.hash().is_empty() {
+            return;
+        }
         event.prevent_default();
         navigate(
             location,
-            &format!("{}{}", link.pathname(), link.search()),
+            &format!("{}{}{}", link.pathname(), link.search(), link.hash()),
             NavigateOptions::default(),
         );
     });
@@ -72,7 +80,8 @@ pub fn provide(path: &str) {
     on_click.forget();
 }
 
-/// Changes the address (`url` is a path with an optional query) and shows its page from the top.
+/// Changes the address (`url` is a path with an optional query and fragment) and shows its page
+/// from the top; the app then moves focus to the fragment's target, or the page's heading.
 pub fn navigate(location: Location, url: &str, options: NavigateOptions) {
     let Some(window) = web_sys::window() else { return };
     if let Ok(history) = window.history() {

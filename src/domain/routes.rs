@@ -35,6 +35,8 @@ pub enum Page {
     NotesImport,
     /// `/notes/cpd`
     NotesCpd,
+    /// `/notes/next-steps`
+    NotesNextSteps,
     /// `/notes/delete`
     NotesDelete,
     /// `/notes/<id>`
@@ -76,6 +78,7 @@ pub fn match_path(path: &str) -> Matched {
         ["notes", "new"] => Page::NotesNew,
         ["notes", "import"] => Page::NotesImport,
         ["notes", "cpd"] => Page::NotesCpd,
+        ["notes", "next-steps"] => Page::NotesNextSteps,
         ["notes", "delete"] => Page::NotesDelete,
         ["notes", _] => Page::Note,
         ["about"] => Page::About,
@@ -212,6 +215,7 @@ mod tests {
             ("/notes/new", Page::NotesNew, None),
             ("/notes/import", Page::NotesImport, None),
             ("/notes/cpd", Page::NotesCpd, None),
+            ("/notes/next-steps", Page::NotesNextSteps, None),
             ("/notes/delete", Page::NotesDelete, None),
             ("/notes/n1-abc", Page::Note, Some("n1-abc")),
             ("/notes/a%20b", Page::Note, Some("a b")),

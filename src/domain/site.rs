@@ -48,6 +48,7 @@ pub fn pages(library: &Library, guides: &[Guide]) -> Vec<Prerendered> {
         ("/notes/new".into(), AfterPaint),
         ("/notes/import".into(), AfterPaint),
         ("/notes/cpd".into(), AfterPaint),
+        ("/notes/next-steps".into(), AfterPaint),
         ("/notes/delete".into(), AfterPaint),
         (NOTE_PAGE.into(), AfterPaint),
     ];

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use crate::components::brief_parts::{kind_name, SourceLine};
 use crate::components::notes_brief::BriefNotes;
 use crate::components::page::Page;
+use crate::components::print_button::PrintButton;
 use crate::components::text::{provide_glossary_scope, Text};
 use crate::domain::content::{Brief, BriefTheme, Coverage};
 use crate::pages::not_found::NotFound;
@@ -110,11 +111,7 @@ fn BriefView(
             <SourceLine sources=&brief.sources locator=brief.locator.as_deref()/>
             <h2 class="no-print">"Related briefs"</h2>
             <ul class="link-list no-print">{related}</ul>
-            <p class="no-print">
-                <button class="button button--secondary" type="button" on:click=|_| {
-                    if let Some(w) = web_sys::window() { let _ = w.print(); }
-                }>"Print this brief"</button>
-            </p>
+            <PrintButton label="Print this brief"/>
         </Page>
     }
 }

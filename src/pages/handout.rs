@@ -5,6 +5,7 @@ use crate::components::title::Title;
 use leptos::prelude::*;
 
 use crate::components::brief_parts::SourceLine;
+use crate::components::print_button::PrintButton;
 use crate::components::qr_code::{brief_address, QrCode};
 use crate::components::text::{provide_glossary_scope, Text};
 use crate::domain::content::{Brief, Coverage};
@@ -86,10 +87,6 @@ fn Handout(
             </section>
             <SourceLine sources=&brief.sources locator=brief.locator.as_deref()/>
         </article>
-        <p class="no-print">
-            <button class="button" type="button" on:click=|_| {
-                if let Some(w) = web_sys::window() { let _ = w.print(); }
-            }>"Print this handout"</button>
-        </p>
+        <PrintButton label="Print this handout" primary=true/>
     }
 }

@@ -26,6 +26,10 @@ pub fn Home() -> impl IntoView {
                     <h2 class="card__title"><A href="/notes">"My notes"</A></h2>
                     <p class="card__meta">"Reflections kept on this device only."</p>
                 </li>
+                <li class="card">
+                    <h2 class="card__title"><A href="/notes/next-steps">"My next steps"</A></h2>
+                    <p class="card__meta">"Every brief’s next steps, and what you have done about them."</p>
+                </li>
             </ul>
         </Page>
     }

@@ -281,7 +281,7 @@ fn NoteList() -> impl IntoView {
     }
 }
 
-/// How many next steps are done on each brief where any are.
+/// How many next steps are done on each brief where any are, and the way to "My next steps".
 #[component]
 fn StepProgress() -> impl IntoView {
     let notes = use_notes();
@@ -307,7 +307,7 @@ fn StepProgress() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    move || {
+    let list = move || {
         let rows = rows.get();
         (!rows.is_empty()).then(|| {
             let items = rows
@@ -317,10 +317,12 @@ fn StepProgress() -> impl IntoView {
                     view! { <li><A href=href>{title}</A>{format!(": {progress}")}</li> }
                 })
                 .collect_view();
-            view! {
-                <h2>"Next steps"</h2>
-                <ul class="link-list">{items}</ul>
-            }
+            view! { <ul class="link-list">{items}</ul> }
         })
+    };
+    view! {
+        <h2>"Next steps"</h2>
+        {list}
+        <p><A href="/notes/next-steps">"My next steps: every brief’s next steps and what you did"</A></p>
     }
 }

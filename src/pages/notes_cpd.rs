@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::components::notes_list::{human_date, human_time};
 use crate::components::page::Page;
+use crate::components::print_button::PrintButton;
 use crate::components::with_notes::WithNotes;
 use crate::domain::notes::{NoteBody, Reflection};
 use crate::state::use_notes;
@@ -61,11 +62,7 @@ fn NotesCpdContent() -> impl IntoView {
                             if count == 1 { "reflection".to_string() } else { format!("{count} reflections") }
                         )}</p>
                         <p class="hint">"Check it holds no names or details that could identify a child or family before you share it."</p>
-                        <p>
-                            <button class="button" type="button" on:click=|_| {
-                                if let Some(w) = web_sys::window() { let _ = w.print(); }
-                            }>"Print or save as PDF"</button>
-                        </p>
+                        <PrintButton label="Print or save as PDF" primary=true/>
                     </div>
                     {records}
                 }.into_any()

@@ -43,16 +43,6 @@ test('search tolerates case, punctuation and plurals, and says when nothing matc
   await expectNoAxeViolations(page, 'no results');
 });
 
-test('the themes page links each theme to its briefs', async ({ page }) => {
-  await page.goto('/themes');
-  await ready(page);
-  const item = page.locator('.theme-index__item').filter({ has: page.getByRole('heading', { name: 'Domestic abuse', exact: true }) });
-  await expect(item.getByRole('link', { name: /Show the 3 briefs on this theme/ })).toBeVisible();
-  await expectNoAxeViolations(page, 'themes');
-  await item.getByRole('link', { name: /Show the 3 briefs/ }).click();
-  await expect(page.getByRole('status').filter({ hasText: /brief/ })).toHaveText('3 briefs');
-});
-
 test('a full brief shows its learning, next steps, source and edition, and prints without navigation', async ({ page }) => {
   await page.goto('/briefs/child-b');
   await ready(page);

@@ -47,6 +47,9 @@ for (const url of PAGES) {
       await expect(heading).toHaveText(prerendered!);
     }
     expect(messages).toEqual([]);
+    // An acronym the source gives in brackets after its full name is not expanded again:
+    // "Serious Case Review (SCR (Serious Case Review))" must never be shown.
+    expect(await page.locator('body').innerText()).not.toMatch(/\([A-Z]{2,}s? \([^()]+\)\)/);
   });
 }
 
