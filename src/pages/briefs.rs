@@ -41,7 +41,10 @@ pub fn Briefs() -> impl IntoView {
         theme.set(map.get("theme").unwrap_or_default());
         kind.set(map.get("kind").unwrap_or_default());
     });
+    // Long result lists show the best few first; a new search starts short again.
+    let show_all = RwSignal::new(false);
     let go = move |key: &str, value: String| {
+        show_all.set(false);
         match key {
             "q" => q.set(value),
             "theme" => theme.set(value),
@@ -134,7 +137,10 @@ pub fn Briefs() -> impl IntoView {
             </div>
             <p class="results-count" role="status">{status}</p>
             {move || match hits.get() {
-                Some(hits) => view! { <SearchResults hits/> }.into_any(),
+                Some(hits) => {
+                    show_all.track();
+                    view! { <SearchResults hits show_all/> }.into_any()
+                }
                 None => {
                     let cards = library
                         .briefs
@@ -163,11 +169,18 @@ fn replace_url(url: &str) {
     }
 }
 
-/// Ranked search results with the matching words marked.
+/// How many results are drawn before "Show all": enough to scan, few enough that each key
+/// typed redraws the list within a frame however many briefs a partnership bundles.
+pub const FIRST_RESULTS: usize = 20;
+
+/// Ranked search results with the matching words marked: the best [`FIRST_RESULTS`], then a
+/// button for the rest.
 #[component]
 fn SearchResults(
     /// The hits, best first.
     hits: Vec<Hit>,
+    /// Whether every hit is drawn.
+    show_all: RwSignal<bool>,
 ) -> impl IntoView {
     if hits.is_empty() {
         return view! {
@@ -177,8 +190,15 @@ fn SearchResults(
         }
         .into_any();
     }
+    let total = hits.len();
+    let shown = if show_all.get_untracked() {
+        total
+    } else {
+        total.min(FIRST_RESULTS)
+    };
     let items = hits
         .into_iter()
+        .take(shown)
         .map(|hit| {
             let href = format!("/briefs/{}", hit.id);
             let snippets = hit
@@ -194,5 +214,25 @@ fn SearchResults(
             }
         })
         .collect_view();
-    view! { <ol class="results">{items}</ol> }.into_any()
+    let more = (shown < total).then(|| {
+        view! {
+            <p class="results-more">{format!("Showing the best {shown} of {total}.")}</p>
+            <p>
+                <button class="button button--secondary" type="button" on:click=move |_| {
+                    show_all.set(true);
+                    // Focus goes to the first result that was not shown before.
+                    request_animation_frame(move || {
+                        let next = web_sys::window()
+                            .and_then(|w| w.document())
+                            .and_then(|d| d.query_selector(&format!(".results > li:nth-child({}) a", shown + 1)).ok().flatten())
+                            .and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el).ok());
+                        if let Some(next) = next {
+                            let _ = next.focus();
+                        }
+                    });
+                }>{format!("Show all {total} results")}</button>
+            </p>
+        }
+    });
+    view! { <ol class="results">{items}</ol>{more} }.into_any()
 }
