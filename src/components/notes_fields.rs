@@ -3,6 +3,69 @@
 
 use leptos::prelude::*;
 
+use crate::domain::identifying::{hint as identifying_hint, scan, Finding};
+
+/// The kinds of identifying detail the person has dismissed the hint for, shared by every field
+/// of one note: the editor provides one per note with [`provide_identifying_scope`]. The hint
+/// comes back only for a kind not dismissed (kept in memory while the note is open, never
+/// stored).
+#[derive(Clone, Copy)]
+pub struct IdentifyingScope(RwSignal<Vec<Finding>>);
+
+/// Starts a fresh dismissal scope for the note being edited.
+pub fn provide_identifying_scope() {
+    provide_context(IdentifyingScope(RwSignal::new(Vec::new())));
+}
+
+/// A gentle hint under a field when its text looks as if it identifies someone (an NHS number,
+/// a postcode, a date of birth, a phone number, an email address, a name after "child" or
+/// "mum"): says what was noticed and why it matters, and can be dismissed for the note. It never
+/// blocks saving. The live region is always there, so a screen reader hears the hint when it
+/// appears without losing its place.
+#[component]
+fn IdentifyingHint(
+    /// The field's id; the hint's id is made from it.
+    id: &'static str,
+    /// The field's text.
+    value: RwSignal<String>,
+) -> impl IntoView {
+    let dismissed = use_context::<IdentifyingScope>()
+        .unwrap_or_else(|| IdentifyingScope(RwSignal::new(Vec::new())))
+        .0;
+    let findings = Memo::new(move |_| value.with(|v| scan(v)));
+    let shown = move || {
+        let found = findings.get();
+        let new = dismissed.with(|d| found.iter().any(|f| !d.contains(f)));
+        new.then_some(found)
+    };
+    view! {
+        <div class="identifying-hint-region" aria-live="polite">
+            {move || shown().map(|found| view! {
+                <div class="identifying-hint" id=format!("{id}-identifying")>
+                    <p class="identifying-hint__text">{identifying_hint(&found)}</p>
+                    <button class="button button--secondary identifying-hint__dismiss" type="button" on:click=move |_| {
+                        dismissed.update(|d| {
+                            for f in &found {
+                                if !d.contains(f) {
+                                    d.push(*f);
+                                }
+                            }
+                        });
+                        // The button goes with the hint: focus returns to the field.
+                        let field = web_sys::window()
+                            .and_then(|w| w.document())
+                            .and_then(|d| d.get_element_by_id(id))
+                            .and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el).ok());
+                        if let Some(field) = field {
+                            let _ = field.focus();
+                        }
+                    }>"Dismiss this hint for this note"</button>
+                </div>
+            })}
+        </div>
+    }
+}
+
 /// A labelled text box or text area. What is typed is shown and kept as text only.
 #[component]
 pub fn NoteField(
@@ -44,6 +107,7 @@ pub fn NoteField(
         value.set(event_target_value(&ev));
         on_change.run(());
     };
+    let control_kind = control;
     let control = if control == "textarea" {
         view! {
             <textarea class="textarea notes-field__textarea" class:notes-field__control--error=move || error.with(Option::is_some)
@@ -67,6 +131,7 @@ pub fn NoteField(
                 <p class="error-message" id=error_id.clone()><span class="visually-hidden">"Error: "</span>{e}</p>
             })}
             {control}
+            {(control_kind != "date").then(|| view! { <IdentifyingHint id value/> })}
         </div>
     }
 }

@@ -9,7 +9,7 @@ use crate::router::{use_navigate, use_params_map, use_query_map};
 use leptos::prelude::*;
 
 use crate::components::notes_banner::{NotesHealthBanner, PrivacyPoints, SaveStatus};
-use crate::components::notes_fields::{ErrorSummary, NoteField};
+use crate::components::notes_fields::{provide_identifying_scope, ErrorSummary, NoteField};
 use crate::components::notes_form::{blank, heading, specs, BriefChoice, Values};
 use crate::components::page::Page;
 use crate::components::with_notes::WithNotes;
@@ -86,6 +86,7 @@ fn Editor(
     /// Whether the note does not exist yet: it is created with its first word.
     is_new: bool,
 ) -> impl IntoView {
+    provide_identifying_scope();
     let notes = use_notes();
     let library = use_state().library();
     let navigate = use_navigate();
