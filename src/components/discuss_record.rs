@@ -4,11 +4,11 @@
 use crate::router::A;
 use leptos::prelude::*;
 
+use crate::components::focus::focus_by_id;
 use crate::components::notes_fields::{ErrorSummary, NoteField};
 use crate::components::with_notes::WithNotes;
 use crate::domain::notes::{NoteBody, TeamDiscussion};
 use crate::edge::{new_id, today};
-use crate::pages::guide_flow::focus_by_id;
 use crate::state::use_notes;
 
 /// The form, then what was saved with a link to the note. Nothing is saved until the button.

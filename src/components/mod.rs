@@ -5,6 +5,8 @@ pub mod citations;
 pub mod discuss_record;
 pub mod discuss_slides;
 pub mod discuss_timer;
+pub mod focus;
+pub mod guide_links;
 pub mod layout;
 pub mod notes_backups;
 pub mod notes_banner;

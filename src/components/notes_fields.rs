@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::focus::focus_by_id;
 use crate::domain::identifying::{hint as identifying_hint, scan, Finding};
 
 /// The kinds of identifying detail the person has dismissed the hint for, shared by every field
@@ -52,13 +53,7 @@ fn IdentifyingHint(
                             }
                         });
                         // The button goes with the hint: focus returns to the field.
-                        let field = web_sys::window()
-                            .and_then(|w| w.document())
-                            .and_then(|d| d.get_element_by_id(id))
-                            .and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el).ok());
-                        if let Some(field) = field {
-                            let _ = field.focus();
-                        }
+                        focus_by_id(id);
                     }>"Dismiss this hint for this note"</button>
                 </div>
             })}

@@ -110,6 +110,20 @@ pub fn guide_path(guide_id: &str, answers: &[String]) -> String {
     }
 }
 
+/// The address of a guide page after `answers`, keeping `ahead` (answers given earlier that lie
+/// ahead, after Back or Change) in `?then=`.
+pub fn guide_url(guide_id: &str, answers: &[String], ahead: &[String]) -> String {
+    let path = guide_path(guide_id, answers);
+    if ahead.is_empty() {
+        path
+    } else {
+        crate::domain::query_string::with_query(
+            &path,
+            &[("then", &crate::domain::guide_walk::encode_answers(ahead))],
+        )
+    }
+}
+
 /// The address of the outcome a guide's `answers` reach.
 pub fn outcome_path(guide_id: &str, answers: &[String]) -> String {
     format!("/guide/{guide_id}/outcome/{}", answers.join("/"))
@@ -241,6 +255,11 @@ mod tests {
         assert_eq!(outcome, "/guide/g/outcome/one-child/died");
         assert_eq!(match_path(&outcome).page, Page::GuideOutcome);
         assert_eq!(match_path(&outcome).answers, answers);
+        // Answers ahead (after Back or Change) ride in `?then=`.
+        assert_eq!(guide_url("g", &answers[..1], &[]), "/guide/g/a/one-child");
+        let back = guide_url("g", &answers[..1], &answers[1..]);
+        assert!(back.starts_with("/guide/g/a/one-child?then="), "{back}");
+        assert_eq!(match_path(back.split('?').next().unwrap_or_default()).answers, answers[..1]);
     }
 
     #[test]

@@ -8,6 +8,7 @@ use crate::router::A;
 use leptos::prelude::*;
 
 use crate::components::brief_parts::BriefCard;
+use crate::components::focus::focus_first;
 use crate::components::page::Page;
 use crate::components::text::Marked;
 use crate::domain::content::Brief;
@@ -221,15 +222,7 @@ fn SearchResults(
                 <button class="button button--secondary" type="button" on:click=move |_| {
                     show_all.set(true);
                     // Focus goes to the first result that was not shown before.
-                    request_animation_frame(move || {
-                        let next = web_sys::window()
-                            .and_then(|w| w.document())
-                            .and_then(|d| d.query_selector(&format!(".results > li:nth-child({}) a", shown + 1)).ok().flatten())
-                            .and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el).ok());
-                        if let Some(next) = next {
-                            let _ = next.focus();
-                        }
-                    });
+                    focus_first(format!(".results > li:nth-child({}) a", shown + 1));
                 }>{format!("Show all {total} results")}</button>
             </p>
         }

@@ -6,51 +6,23 @@
 //! form, `/guide/<id>?a=<answers>`, are moved to the new address.
 
 use crate::router::A;
-use crate::router::{use_navigate, use_query_map, use_route, NavigateOptions};
+use crate::router::{use_navigate, use_query_map, use_route};
 use leptos::prelude::*;
 
+use crate::components::focus::focus_by_id;
+use crate::components::guide_links::move_older_links;
 use crate::components::page::Page;
 use crate::domain::guide::{Guide, Question};
-use crate::domain::guide_walk::{bundled_guide, encode_answers, parse_answers, walk, Stale, Step};
-use crate::domain::query_string::with_query;
-use crate::domain::routes::{guide_path, outcome_path};
+use crate::domain::guide_walk::{bundled_guide, parse_answers, walk, Stale, Step};
+use crate::domain::routes::{guide_url, outcome_path};
 use crate::pages::not_found::NotFound;
-
-/// The address of a guide page for these answers and answers ahead.
-pub fn guide_url(guide: &Guide, answers: &[String], ahead: &[String]) -> String {
-    let path = guide_path(&guide.id, answers);
-    if ahead.is_empty() {
-        path
-    } else {
-        with_query(&path, &[("then", &encode_answers(ahead))])
-    }
-}
-
-/// Moves an address of the older form (answers in `?a=`) to its path, once the page is the
-/// app's: `to_path` makes the new address from the guide id, the answers and the answers ahead.
-pub fn move_older_links(to_path: fn(&str, &[String], &[String]) -> String) {
-    let route = use_route();
-    let query = use_query_map();
-    let navigate = use_navigate();
-    Effect::new(move |_| {
-        let (a, then) = query.with(|q| (q.get("a"), q.get("then")));
-        let (Some(a), Some(id)) = (a, route.with_untracked(|r| r.id.clone())) else {
-            return;
-        };
-        let url = to_path(&id, &parse_answers(&a), &parse_answers(&then.unwrap_or_default()));
-        navigate(&url, NavigateOptions { replace: true });
-    });
-}
 
 /// `/guide/<id>/a/...`: the next question, or "Check your answers", or "start again".
 #[component]
 pub fn GuideFlow() -> impl IntoView {
     let route = use_route();
     let query = use_query_map();
-    move_older_links(|id, answers, ahead| match bundled_guide(id) {
-        Some(guide) => guide_url(guide, answers, ahead),
-        None => guide_path(id, answers),
-    });
+    move_older_links(guide_url);
     move || {
         let matched = route.get();
         let Some(guide) = bundled_guide(matched.id.as_deref().unwrap_or_default()) else {
@@ -67,13 +39,13 @@ pub fn GuideFlow() -> impl IntoView {
                     .iter()
                     .enumerate()
                     .map(|(i, (q, c))| {
-                        let change = guide_url(guide, &answers[..i], &answers[i..]);
+                        let change = guide_url(&guide.id, &answers[..i], &answers[i..]);
                         (q.question.clone(), c.label.clone(), change)
                     })
                     .collect::<Vec<_>>();
                 let outcome = outcome_path(&guide.id, &answers);
                 let back = guide_url(
-                    guide,
+                    &guide.id,
                     &answers[..answers.len() - 1],
                     &answers[answers.len() - 1..],
                 );
@@ -105,7 +77,7 @@ fn QuestionPage(
         let mut then = vec![answers[answers.len() - 1].clone()];
         then.extend(selected.get_untracked());
         then.extend(ahead.iter().skip(1).cloned());
-        guide_url(guide, &answers[..answers.len() - 1], &then)
+        guide_url(&guide.id, &answers[..answers.len() - 1], &then)
     };
     let answers_for_links = answers.clone();
     let hint_id = format!("{}-hint", question.id);
@@ -129,9 +101,9 @@ fn QuestionPage(
         let mut full = next.clone();
         full.extend(keep.iter().cloned());
         let url = if !keep.is_empty() && matches!(walk(guide, &full), Ok(Step::Check { .. })) {
-            guide_url(guide, &full, &[])
+            guide_url(&guide.id, &full, &[])
         } else {
-            guide_url(guide, &next, &keep)
+            guide_url(&guide.id, &next, &keep)
         };
         navigate(&url, Default::default());
     };
@@ -206,7 +178,7 @@ fn AnswerLinks(guide: &'static Guide, question: &'static Question, answers: Vec<
         .map(|option| {
             let mut next = answers.clone();
             next.push(option.id.clone());
-            let href = guide_url(guide, &next, &[]);
+            let href = guide_url(&guide.id, &next, &[]);
             view! { <li><a href=href>{option.label.clone()}</a></li> }
         })
         .collect_view();
@@ -256,17 +228,4 @@ fn StartAgain(guide: &'static Guide) -> impl IntoView {
             <p><A href=start attr:class="button" attr:role="button">"Start again"</A></p>
         </Page>
     }
-}
-
-/// Moves focus to an element once it has been drawn.
-pub fn focus_by_id(id: &'static str) {
-    request_animation_frame(move || {
-        let el = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id(id))
-            .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
-        if let Some(el) = el {
-            let _ = el.focus();
-        }
-    });
 }

@@ -6,12 +6,13 @@ use crate::router::A;
 use leptos::prelude::*;
 
 use crate::components::citations::Citations;
+use crate::components::guide_links::move_older_links;
 use crate::components::page::Page;
 use crate::domain::guide::{Framework, Guide, Outcome, Unit};
 use crate::domain::guide_walk::{bundled_guide, deadlines, walk, Step};
+use crate::domain::routes::guide_url;
 use crate::domain::routes::outcome_path;
 use crate::domain::workdays::{Date, FIRST_YEAR, LAST_YEAR};
-use crate::pages::guide_flow::{guide_url, move_older_links};
 use crate::pages::not_found::NotFound;
 
 /// `/guide/<id>/outcome/<answers>`: the outcome the answers reach, or "start again". Links of
@@ -28,7 +29,7 @@ pub fn GuideOutcome() -> impl IntoView {
         let answers = matched.answers;
         match walk(guide, &answers) {
             Ok(Step::Check { outcome, .. }) => {
-                let check = guide_url(guide, &answers, &[]);
+                let check = guide_url(&guide.id, &answers, &[]);
                 view! { <OutcomeView guide outcome check/> }.into_any()
             }
             // Unanswered questions or a stale link: the question flow says which.

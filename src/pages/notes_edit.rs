@@ -8,6 +8,7 @@ use crate::router::A;
 use crate::router::{use_navigate, use_params_map, use_query_map};
 use leptos::prelude::*;
 
+use crate::components::focus::focus_by_id;
 use crate::components::notes_banner::{NotesHealthBanner, PrivacyPoints, SaveStatus};
 use crate::components::notes_fields::{provide_identifying_scope, ErrorSummary, NoteField};
 use crate::components::notes_form::{blank, heading, specs, BriefChoice, Values};
@@ -15,7 +16,6 @@ use crate::components::page::Page;
 use crate::components::with_notes::WithNotes;
 use crate::domain::notes::{EditError, Health, NoteBody, NoteKind};
 use crate::edge::new_id;
-use crate::pages::guide_flow::focus_by_id;
 use crate::state::{use_notes, use_state};
 
 /// `/notes/new?kind=reflection|free|brief|team&brief=<id>&theme=<id>`: a new note.

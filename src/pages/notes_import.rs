@@ -7,6 +7,7 @@ use crate::router::A;
 use leptos::prelude::*;
 use web_sys::HtmlInputElement;
 
+use crate::components::focus::focus_by_id;
 use crate::components::notes_banner::{NotesHealthBanner, SaveStatus};
 use crate::components::notes_list::{human_date, NoteLine};
 use crate::components::page::Page;
@@ -16,7 +17,6 @@ use crate::domain::notes::{
     plan, read_import, ImportAction, ImportCounts, ImportError, ImportPlan, SaveError,
 };
 use crate::edge::{chosen_file, read_text};
-use crate::pages::guide_flow::focus_by_id;
 use crate::state::{use_notes, use_state};
 
 /// How many of the notes an import adds or changes are listed before it is done.
