@@ -1,8 +1,8 @@
 // The page loader, put inline in every page's <head> by scripts/postbuild.mjs (allowed by its
 // hash in the Content-Security-Policy; whole-line comments are left out). The page is already
-// whole HTML; this loads the app's code to take it over: after the page has painted (pages
-// that are forms or hold notes), or only when the person touches the page or nears a part that
-// needs it (pages that are read, such as a brief). It also registers the service worker once
+// whole HTML; this loads the app's code to take it over: straight after the first paint, with
+// the code fetched while the page paints (pages that are forms or hold notes), or only when the
+// person touches the page or nears a part that needs it (pages that are read, such as a brief). It also registers the service worker once
 // the page has loaded.
 (() => {
   // Scripts run: parts written for a browser that cannot run the app are hidden (styles.css).
@@ -13,11 +13,13 @@
   const remember = (e) => { if (!window.__toolkitStarted) early.push([e.key, e.shiftKey]); };
   addEventListener('keyup', remember, true);
   let started = false;
+  // Pages that start after paint fetch the code while the page is being painted.
+  let fetched = null;
   const start = () => {
     if (started) return;
     started = true;
-    import('__APP_JS__')
-      .then((m) => m.default({ module_or_path: '__APP_WASM__' }))
+    (fetched ? fetched.js : import('__APP_JS__'))
+      .then((m) => m.default({ module_or_path: fetched ? fetched.wasm : '__APP_WASM__' }))
       .then(() => { window.__toolkitStarted = true; removeEventListener('keyup', remember, true); })
       .catch((error) => {
         root.classList.remove('js');
@@ -42,13 +44,17 @@
       near.forEach((n) => seen.observe(n));
     }
   };
-  const afterPaint = () => requestAnimationFrame(() => setTimeout(() =>
-    ('requestIdleCallback' in window ? requestIdleCallback(start, { timeout: 1500 }) : start()), 0));
+  // The first frame has been painted by the time a task queued from its animation frame runs.
+  const afterPaint = () => requestAnimationFrame(() => setTimeout(start, 0));
   addEventListener('DOMContentLoaded', () => {
     const app = document.getElementById('app');
     if (app && app.dataset.hydrate === 'touch') whenTouched();
-    else if (document.readyState === 'complete') afterPaint();
-    else addEventListener('load', afterPaint, { once: true });
+    else {
+      fetched = { js: import('__APP_JS__'), wasm: fetch('__APP_WASM__') };
+      // An unhandled failure here is reported by start(), which uses the same promises.
+      fetched.js.catch(() => {}); fetched.wasm.catch(() => {});
+      afterPaint();
+    }
   }, { once: true });
   if ('serviceWorker' in navigator) {
     addEventListener('load', () => {

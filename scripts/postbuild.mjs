@@ -38,8 +38,8 @@ html = html.replace(found[0], '')
   .replace(/<link rel="preload"[^>]*as="fetch"[^>]*>/g, '');
 const loader = readFileSync(new URL('./loader.js', import.meta.url), 'utf8')
   .split('\n').filter((line) => !line.trim().startsWith('//')).join('\n')
-  .replace('__APP_JS__', jsPath)
-  .replace('__APP_WASM__', wasmPath)
+  .replaceAll('__APP_JS__', jsPath)
+  .replaceAll('__APP_WASM__', wasmPath)
   .trim();
 const loaderHash = createHash('sha256').update(loader).digest('base64');
 // In the head, so the page is marked as able to run scripts before it paints.

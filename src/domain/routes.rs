@@ -259,7 +259,10 @@ mod tests {
         assert_eq!(guide_url("g", &answers[..1], &[]), "/guide/g/a/one-child");
         let back = guide_url("g", &answers[..1], &answers[1..]);
         assert!(back.starts_with("/guide/g/a/one-child?then="), "{back}");
-        assert_eq!(match_path(back.split('?').next().unwrap_or_default()).answers, answers[..1]);
+        assert_eq!(
+            match_path(back.split('?').next().unwrap_or_default()).answers,
+            answers[..1]
+        );
     }
 
     #[test]

@@ -41,8 +41,14 @@ pub fn backups(kv: &impl KeyValue) -> Vec<Backup> {
     let Ok(keys) = kv.keys() else {
         return Vec::new();
     };
+    listed(kv, &keys)
+}
+
+/// The backups among `keys` that `kv` still holds, oldest first.
+pub fn listed(kv: &impl KeyValue, keys: &[String]) -> Vec<Backup> {
     let mut list: Vec<Backup> = keys
-        .into_iter()
+        .iter()
+        .cloned()
         .filter_map(|key| {
             let number = key.strip_prefix(BACKUP_PREFIX)?.parse::<u64>().ok()?;
             let bytes = kv.get(&key).ok().flatten()?.len();

@@ -38,6 +38,9 @@ pub struct NotesStore<K: KeyValue> {
     notes: Notes,
     /// What storage holds, by note id, as this tab last read it or heard of it.
     held: BTreeMap<String, Held>,
+    /// The backup keys storage holds, as last read with every key (`None`: not known, so
+    /// [`Self::backups`] reads every key). Saves reading 5,000 keys each time My notes is drawn.
+    backup_keys: Option<Vec<String>>,
     health: Health,
     save_state: SaveState,
     /// The main key's unreadable value, while [`Health::Unreadable`].
@@ -74,6 +77,7 @@ impl<K: KeyValue> NotesStore<K> {
             kv,
             notes: Notes::new(),
             held: BTreeMap::new(),
+            backup_keys: None,
             health: Health::Ready,
             save_state: SaveState::Saved,
             unreadable: None,
@@ -123,6 +127,12 @@ impl<K: KeyValue> NotesStore<K> {
             return;
         };
         self.held.clear();
+        self.backup_keys = Some(
+            keys.iter()
+                .filter(|k| k.starts_with(BACKUP_PREFIX))
+                .cloned()
+                .collect(),
+        );
         for key in keys {
             let Some((is_note, id, version)) = parse_key(&key) else {
                 continue;
@@ -166,7 +176,7 @@ impl<K: KeyValue> NotesStore<K> {
     /// Copy an unreadable value to a backup key and remove it; if no copy can be made, leave it
     /// and never write that id.
     fn set_aside(&mut self, id: &str, key: &str, raw: &str) {
-        match back_up(&mut self.kv, raw) {
+        match self.keep_copy(raw) {
             Ok(backup) => {
                 let _ = self.kv.remove(key);
                 self.report.unreadable.push(backup);
@@ -197,7 +207,7 @@ impl<K: KeyValue> NotesStore<K> {
     }
 
     fn try_migrate(&mut self, raw: &str, notes: &[Note], gone: &[Tombstone]) -> Result<(), KvError> {
-        back_up(&mut self.kv, raw)?;
+        self.keep_copy(raw)?;
         let mut values = Vec::with_capacity(notes.len() + gone.len());
         for n in notes {
             values.push((
@@ -229,7 +239,7 @@ impl<K: KeyValue> NotesStore<K> {
     }
 
     fn main_key_unreadable(&mut self, raw: String, reason: String) {
-        let backup_key = back_up(&mut self.kv, &raw).ok();
+        let backup_key = self.keep_copy(&raw).ok();
         self.health = Health::Unreadable { reason, backup_key };
         self.unreadable = Some(raw);
     }
@@ -269,8 +279,10 @@ impl<K: KeyValue> NotesStore<K> {
         &self.kv
     }
 
-    /// The storage underneath, to change it as a test or another tab would.
+    /// The storage underneath, to change it as a test or another tab would (after which the
+    /// backups are read afresh).
     pub fn kv_mut(&mut self) -> &mut K {
+        self.backup_keys = None;
         &mut self.kv
     }
 
@@ -518,7 +530,7 @@ impl<K: KeyValue> NotesStore<K> {
             Meta::Corrupt { reason } => self.main_key_unreadable(raw.unwrap_or_default().to_string(), reason),
             Meta::SchemaOne { .. } => {
                 // An app from before schema 2 saved its notes over the main key: keep its words.
-                match back_up(&mut self.kv, raw.unwrap_or_default()) {
+                match self.keep_copy(raw.unwrap_or_default()) {
                     Ok(key) => {
                         self.report.unreadable.push(key);
                         self.meta_due = true;
@@ -553,6 +565,10 @@ impl<K: KeyValue> NotesStore<K> {
                 } else {
                     self.check_meta(value.as_deref());
                 }
+            }
+            Some(key) if key.starts_with(BACKUP_PREFIX) => {
+                // Another tab kept or deleted a copy.
+                self.backup_keys = None;
             }
             Some(key) => {
                 if let (Some((is_note, id, version)), false) = (parse_key(key), self.health.is_read_only()) {
@@ -598,7 +614,18 @@ impl<K: KeyValue> NotesStore<K> {
         if self.blocked.contains(id) {
             return Vec::new();
         }
-        let held = self.held.get(id).cloned().unwrap_or_default();
+        // Taken out while it is read, not cloned (a clone of every note's stored versions made
+        // reading 5,000 notes a third slower); nothing below looks at this id's entry in `held`.
+        let Some(held) = self.held.remove(id) else {
+            return self.reconcile_held(id, &Held::default());
+        };
+        let copies = self.reconcile_held(id, &held);
+        self.held.insert(id.to_string(), held);
+        copies
+    }
+
+    /// [`Self::reconcile`] with what storage holds for `id`.
+    fn reconcile_held(&mut self, id: &str, held: &Held) -> Vec<String> {
         // Every deletion known here or stored joins into one record.
         let mut joined = self.notes.tombstone(id).cloned();
         for t in held.gone.values() {
@@ -850,7 +877,7 @@ impl<K: KeyValue> NotesStore<K> {
         let stored = self.kv.get(NOTES_KEY)?;
         if let Meta::Corrupt { .. } | Meta::Newer { .. } = decode_meta(stored.as_deref()) {
             if let Some(text) = stored.as_deref() {
-                back_up(&mut self.kv, text)?;
+                self.keep_copy(text)?;
             }
             self.kv.set(NOTES_KEY, &encode_meta())?;
         }
@@ -870,9 +897,21 @@ impl<K: KeyValue> NotesStore<K> {
         Ok(())
     }
 
+    /// Copies `raw` to a new backup key (see [`back_up`]).
+    fn keep_copy(&mut self, raw: &str) -> Result<String, KvError> {
+        let key = back_up(&mut self.kv, raw)?;
+        if let Some(list) = &mut self.backup_keys {
+            list.push(key.clone());
+        }
+        Ok(key)
+    }
+
     /// The copies kept in this browser under backup keys, for the person to download.
     pub fn backups(&self) -> Vec<Backup> {
-        backups(&self.kv)
+        match &self.backup_keys {
+            Some(keys) => super::backup::listed(&self.kv, keys),
+            None => backups(&self.kv),
+        }
     }
 
     /// The text of the backup under `key`.
@@ -885,10 +924,11 @@ impl<K: KeyValue> NotesStore<K> {
 
     /// Delete every backup copy (after "delete all notes"); returns how many went.
     pub fn delete_backups(&mut self) -> Result<usize, SaveError> {
-        let list = self.backups();
+        let list = backups(&self.kv);
         for backup in &list {
             self.kv.remove(&backup.key)?;
         }
+        self.backup_keys = Some(Vec::new());
         Ok(list.len())
     }
 }
