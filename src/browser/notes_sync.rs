@@ -10,6 +10,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::js_sys::{Date, Math};
 
+use crate::domain::notes::version::base36;
 use crate::domain::notes::{parse_key, NOTES_KEY};
 use crate::state::NotesState;
 
@@ -140,20 +141,6 @@ pub fn random_seed() -> u64 {
 pub fn new_id() -> String {
     let random = (Math::random() * 2f64.powi(52)) as u64;
     format!("n{}-{}", base36(now_ms()), base36(random))
-}
-
-fn base36(mut n: u64) -> String {
-    const DIGITS: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
-    let mut out = Vec::new();
-    loop {
-        out.push(DIGITS[(n % 36) as usize]);
-        n /= 36;
-        if n == 0 {
-            break;
-        }
-    }
-    out.reverse();
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// Runs `f`, recording how long it took as a User Timing measure called `name` (the benchmark
