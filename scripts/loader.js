@@ -50,7 +50,15 @@
     const app = document.getElementById('app');
     if (app && app.dataset.hydrate === 'touch') whenTouched();
     else {
-      fetched = { js: import('__APP_JS__'), wasm: fetch('__APP_WASM__') };
+      // Compiled as it arrives, while the page paints (falling back to a plain fetch, which
+      // the app's own start-up compiles, if the host sends the code with the wrong type).
+      const wasm = fetch('__APP_WASM__');
+      fetched = {
+        js: import('__APP_JS__'),
+        wasm: WebAssembly.compileStreaming
+          ? WebAssembly.compileStreaming(wasm).catch(() => fetch('__APP_WASM__'))
+          : wasm,
+      };
       // An unhandled failure here is reported by start(), which uses the same promises.
       fetched.js.catch(() => {}); fetched.wasm.catch(() => {});
       afterPaint();

@@ -46,6 +46,42 @@ fn blocked_storage_reports_blocked_on_every_call() {
 }
 
 #[wasm_bindgen_test]
+fn every_key_is_listed_whole_even_one_holding_the_separator_or_a_line_break() {
+    let mut store = LocalStorage::open();
+    let odd = [
+        "browser-storage-test.a\u{0}b",
+        "browser-storage-test.c\nd",
+        "browser-storage-test.é ✓",
+    ];
+    for key in odd {
+        store.set(key, "x").expect("set");
+    }
+    let keys = store.keys().expect("keys");
+    for key in odd {
+        assert_eq!(
+            keys.iter().filter(|k| *k == key).count(),
+            1,
+            "{key:?} in {keys:?}"
+        );
+        store.remove(key).expect("remove");
+    }
+    assert!(
+        !keys.iter().any(|k| k == "browser-storage-test.a" || k == "b"),
+        "{keys:?}"
+    );
+    let without = store.keys().expect("keys");
+    assert!(
+        !without.iter().any(|k| k.starts_with("browser-storage-test.")),
+        "{without:?}"
+    );
+    store.set("browser-storage-test.plain", "x").expect("set");
+    let keys = store.keys().expect("keys");
+    assert_eq!(keys.len(), without.len() + 1);
+    assert!(keys.iter().any(|k| k == "browser-storage-test.plain"));
+    store.remove("browser-storage-test.plain").expect("remove");
+}
+
+#[wasm_bindgen_test]
 fn browser_exceptions_are_classified_by_name() {
     let cases = [
         ("QuotaExceededError", KvError::QuotaExceeded),
