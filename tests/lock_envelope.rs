@@ -240,6 +240,25 @@ fn a_new_lock_uses_at_least_the_minimum_iterations_and_refuses_fewer() {
 }
 
 #[test]
+fn key_parameters_are_checked_before_a_key_is_derived() {
+    let params = |iterations, salt_len| KdfParams {
+        iterations,
+        salt: vec![1; salt_len],
+    };
+    assert_eq!(params(600_000, 16).check(), Ok(()));
+    assert_eq!(params(10_000_000, 16).check(), Ok(()));
+    assert_eq!(
+        params(599_999, 16).check(),
+        Err(EnvelopeError::TooFewIterations(599_999))
+    );
+    assert_eq!(params(600_000, 0).check(), Err(EnvelopeError::MissingSalt));
+    assert_eq!(
+        params(600_000, 12).check(),
+        Err(EnvelopeError::WrongSaltLength(12))
+    );
+}
+
+#[test]
 fn the_check_value_is_a_fixed_known_text() {
     assert_eq!(CHECK_TEXT, "safeguarding-toolkit lock check");
     assert!(is_check_text(CHECK_TEXT));

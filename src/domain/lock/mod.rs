@@ -71,6 +71,19 @@ impl KdfParams {
             salt,
         }
     }
+
+    /// Whether a key may be derived with these parameters: enough iterations (fewer is a
+    /// downgrade) and a salt of the right length.
+    pub fn check(&self) -> Result<(), EnvelopeError> {
+        if self.iterations < MIN_ITERATIONS {
+            return Err(EnvelopeError::TooFewIterations(self.iterations));
+        }
+        match self.salt.len() {
+            0 => Err(EnvelopeError::MissingSalt),
+            SALT_LEN => Ok(()),
+            n => Err(EnvelopeError::WrongSaltLength(n)),
+        }
+    }
 }
 
 /// One encrypted value in the current format ([`FORMAT`], [`KDF`], [`CIPHER`]), which is

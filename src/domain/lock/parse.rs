@@ -1,9 +1,7 @@
 //! Reading an envelope's stored text strictly, field by field, so that each way it can be
 //! wrong is its own [`EnvelopeError`].
 
-use super::{
-    Envelope, EnvelopeError, KdfParams, CIPHER, FORMAT, IV_LEN, KDF, MIN_ITERATIONS, SALT_LEN, TAG_LEN,
-};
+use super::{Envelope, EnvelopeError, KdfParams, CIPHER, FORMAT, IV_LEN, KDF, TAG_LEN};
 use crate::domain::base64;
 use serde_json::{Map, Value};
 
@@ -26,18 +24,12 @@ impl Envelope {
             .as_u64()
             .and_then(|n| u32::try_from(n).ok())
             .ok_or(wrong_kind("kdf.iterations", "a whole number"))?;
-        if iterations < MIN_ITERATIONS {
-            return Err(E::TooFewIterations(iterations));
-        }
         let salt = match kdf.get("salt") {
             None => return Err(E::MissingSalt),
             Some(_) => bytes_field(kdf, "kdf.salt")?,
         };
-        match salt.len() {
-            0 => return Err(E::MissingSalt),
-            SALT_LEN => {}
-            n => return Err(E::WrongSaltLength(n)),
-        }
+        let kdf = KdfParams { iterations, salt };
+        kdf.check()?;
         let cipher = object_field(top, "cipher")?;
         let cipher_name = text_field(cipher, "cipher.name")?;
         if cipher_name != CIPHER {
@@ -51,11 +43,7 @@ impl Envelope {
         if ciphertext.len() < TAG_LEN {
             return Err(E::ShortCiphertext(ciphertext.len()));
         }
-        Ok(Envelope {
-            kdf: KdfParams { iterations, salt },
-            iv,
-            ciphertext,
-        })
+        Ok(Envelope { kdf, iv, ciphertext })
     }
 }
 
