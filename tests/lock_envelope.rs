@@ -111,6 +111,15 @@ fn good_and_bad_envelopes_are_told_apart_exactly() {
             with("kdf.iterations", Some(json!(0))),
             Err(E::TooFewIterations(0)),
         ),
+        // ... and so is a figure that would stall unlocking.
+        (
+            with("kdf.iterations", Some(json!(10_000_001))),
+            Err(E::TooManyIterations(10_000_001)),
+        ),
+        (
+            with("kdf.iterations", Some(json!(u32::MAX))),
+            Err(E::TooManyIterations(u32::MAX)),
+        ),
         (
             with("kdf.iterations", Some(json!("600000"))),
             Err(wrong("kdf.iterations", "a whole number")),
@@ -173,6 +182,7 @@ fn every_error_is_said_in_words() {
             "\"stk-lock-2\"",
         ),
         (EnvelopeError::TooFewIterations(1000), "1000 rounds"),
+        (EnvelopeError::TooManyIterations(20_000_000), "would stall"),
         (EnvelopeError::MissingSalt, "salt"),
         (
             EnvelopeError::WrongIvLength(16),
@@ -247,6 +257,10 @@ fn key_parameters_are_checked_before_a_key_is_derived() {
     };
     assert_eq!(params(600_000, 16).check(), Ok(()));
     assert_eq!(params(10_000_000, 16).check(), Ok(()));
+    assert_eq!(
+        params(10_000_001, 16).check(),
+        Err(EnvelopeError::TooManyIterations(10_000_001))
+    );
     assert_eq!(
         params(599_999, 16).check(),
         Err(EnvelopeError::TooFewIterations(599_999))

@@ -1,6 +1,6 @@
 //! Why stored text is not an envelope this version can open, said in words.
 
-use super::{CIPHER, IV_LEN, KDF, MIN_ITERATIONS, SALT_LEN, TAG_LEN};
+use super::{CIPHER, IV_LEN, KDF, MAX_ITERATIONS, MIN_ITERATIONS, SALT_LEN, TAG_LEN};
 use std::fmt;
 
 /// Why stored text is not an envelope this version can open. None of these is a wrong
@@ -28,6 +28,8 @@ pub enum EnvelopeError {
     UnknownCipher(String),
     /// Fewer iterations than [`MIN_ITERATIONS`]: refused as a downgrade.
     TooFewIterations(u32),
+    /// More iterations than [`MAX_ITERATIONS`]: refused, as unlocking would stall.
+    TooManyIterations(u32),
     /// There is no salt, or it is empty.
     MissingSalt,
     /// The salt is not [`SALT_LEN`] bytes (the length found).
@@ -69,6 +71,11 @@ impl fmt::Display for EnvelopeError {
                 f,
                 "it asks for {n} rounds of passphrase stretching, fewer than the {MIN_ITERATIONS} the \
                  toolkit requires, so it is refused as a weakened copy"
+            ),
+            E::TooManyIterations(n) => write!(
+                f,
+                "it asks for {n} rounds of passphrase stretching, more than the {MAX_ITERATIONS} the \
+                 toolkit allows, so unlocking it would stall this device"
             ),
             E::MissingSalt => write!(
                 f,
