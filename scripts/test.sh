@@ -19,6 +19,7 @@ cargo test --quiet
 
 step "Layer 2 of 3: browser unit tests (wasm-bindgen-test in headless Chromium)"
 cargo test --target wasm32-unknown-unknown --features hydrate --test browser_storage
+cargo test --target wasm32-unknown-unknown --features hydrate --test browser_crypto
 
 step "Release build (trunk, offline)"
 scripts/build.sh

@@ -1,8 +1,10 @@
 //! The browser edge: the only code that uses browser APIs beyond drawing the page (local
 //! storage, timers and page events, the service worker, files, Exit this page, the address
-//! bar). It is built for the browser (wasm32) only; the UI reaches it through [`crate::edge`],
-//! which does nothing at build time, when pages are only rendered.
+//! bar, Web Crypto for the notes lock). It is built for the browser (wasm32) only; the UI
+//! reaches it through [`crate::edge`], which does nothing at build time, when pages are only
+//! rendered.
 
+pub mod crypto;
 pub mod exit;
 pub mod files;
 pub mod notes_sync;

@@ -1,9 +1,11 @@
-//! The pure core of the toolkit: content model, guide engine, search, notes store and dates.
+//! The pure core of the toolkit: content model, guide engine, search, notes store, the notes
+//! lock's stored form, and dates.
 //!
 //! Nothing under `domain` may use a browser or UI crate (leptos, web-sys, js-sys, gloo,
 //! wasm-bindgen): `tests/architecture.rs` enforces that, so all of it is tested on the host
 //! with plain `cargo test`.
 
+pub mod base64;
 pub mod bundle;
 pub mod content;
 pub mod discussion;
@@ -13,6 +15,7 @@ pub mod guide_walk;
 pub mod handout;
 pub mod identifying;
 pub mod kv;
+pub mod lock;
 pub mod next_steps;
 pub mod notes;
 pub mod order;
