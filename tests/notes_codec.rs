@@ -287,3 +287,85 @@ fn schema_2_fixture_reads_versions_ancestry_and_deletions() {
     };
     assert_eq!(r.learnt, "Écoute — listen first. \u{1F600}");
 }
+
+#[test]
+fn the_quick_reading_of_a_note_agrees_with_the_full_reader() {
+    use safeguarding_toolkit::domain::notes::quick_read;
+    use safeguarding_toolkit::domain::notes::stored::v2::StoredNote;
+    use serde_json::{json, Value};
+    let fields = [
+        "id",
+        "version",
+        "ancestry",
+        "created_at",
+        "updated_at",
+        "copy_of",
+        "kind",
+        "brief_id",
+        "theme_id",
+        "text",
+        "activity",
+        "when",
+        "learnt",
+        "practice_change",
+        "peer_reflection",
+        "title",
+        "step",
+        "done_on",
+        "what_i_did",
+        "date",
+        "agreed",
+        "history",
+    ];
+    let odd = [
+        json!(null),
+        json!(5),
+        json!(-1),
+        json!(1.5),
+        json!(4_294_967_296u64),
+        json!("x"),
+        json!("0000zzzz"),
+        json!("reflection"),
+        json!([]),
+        json!({}),
+    ];
+    let mut values: Vec<String> = Vec::new();
+    for note in one_of_each() {
+        let mut with_copy = note.clone();
+        with_copy.copy_of = Some("other".into());
+        for whole in [note, with_copy] {
+            let raw = encode_note(&whole).unwrap();
+            let object: Value = serde_json::from_str(&raw).unwrap();
+            values.push(raw.clone());
+            // Each field left out, or given each odd value.
+            for field in fields {
+                let mut without = object.clone();
+                without.as_object_mut().unwrap().remove(field);
+                values.push(without.to_string());
+                for value in &odd {
+                    let mut changed = object.clone();
+                    changed[field] = value.clone();
+                    values.push(changed.to_string());
+                }
+            }
+            // A field twice, and text that is not a whole object.
+            values.push(raw.replacen('{', "{\"id\":\"twice\",", 1));
+            values.push(raw.replacen('{', "{\"text\":\"twice\",", 1));
+            values.push(raw[..raw.len() - 1].to_string());
+            values.push(format!("[{raw}]"));
+        }
+    }
+    let mut quick = 0;
+    for raw in &values {
+        let full = serde_json::from_str::<StoredNote>(raw);
+        if let Some(read) = quick_read::read(raw) {
+            quick += 1;
+            assert_eq!(full.as_ref().ok(), Some(&read), "{raw}");
+        }
+    }
+    // The quick reading is taken for every well-formed note, or it saves nothing.
+    for note in one_of_each() {
+        assert!(quick_read::read(&encode_note(&note).unwrap()).is_some());
+    }
+    assert!(quick > values.len() / 3, "{quick} of {}", values.len());
+}

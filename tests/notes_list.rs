@@ -142,6 +142,26 @@ fn next_step_progress_counts_each_step_once() {
 }
 
 #[test]
+fn a_step_ticked_several_times_gives_the_tick_listed_first() {
+    // Ticks at every mix of equal and different times: `tick` finds what the list shows first.
+    let mut notes = Notes::new();
+    for (i, (made, changed)) in [(5, 9), (5, 9), (7, 9), (9, 9), (1, 3), (8, 2)]
+        .into_iter()
+        .enumerate()
+    {
+        let mut note = Note::new(format!("t{}", 9 - i), tick("child-b", 1), made, Version::new("v"));
+        note.updated_at = changed;
+        notes.insert(note);
+        let listed = notes
+            .newest_first()
+            .into_iter()
+            .find(|n| n.body == tick("child-b", 1));
+        assert_eq!(notes.tick("child-b", 1).map(|n| &n.id), listed.map(|n| &n.id));
+    }
+    assert_eq!(notes.tick("child-b", 1).unwrap().id, "t6");
+}
+
+#[test]
 fn counts_say_what_delete_everything_will_remove() {
     let notes = sample();
     assert_eq!(notes.counts().total(), 8);

@@ -33,6 +33,7 @@ pub mod list;
 pub mod merge;
 pub mod model;
 pub mod plan;
+pub mod quick_read;
 pub mod status;
 pub mod store;
 pub mod stored;

@@ -352,6 +352,9 @@ pub mod v2 {
 
     /// Read a note's stored value, or say why it cannot be read (a phrase to follow "because").
     pub fn decode_note(raw: &str) -> Result<Note, String> {
+        if let Some(stored) = crate::domain::notes::quick_read::read(raw) {
+            return Note::try_from(stored);
+        }
         let stored: StoredNote = serde_json::from_str(raw).map_err(|e| reason(raw, e))?;
         Note::try_from(stored)
     }
