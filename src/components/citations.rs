@@ -18,8 +18,9 @@ pub fn Citations(
             let locator = c.locator.as_deref().map(|l| format!(", {l}")).unwrap_or_default();
             let text = match (&c.source, &c.title) {
                 (Some(id), _) => match library.source(id) {
+                    // "Source 003" as the guide's own text names it.
                     Some(s) => format!(
-                        "{} ({}){locator}. Written under Working Together to Safeguard Children {}.",
+                        "Source {id}: {} ({}){locator}. Written under Working Together to Safeguard Children {}.",
                         s.title, s.publisher, s.working_together
                     ),
                     None => format!("Source {id}{locator}."),

@@ -15,7 +15,7 @@ pub fn About() -> impl IntoView {
             let date = s.date.clone().map(|d| format!(", {d}")).unwrap_or_default();
             view! {
                 <li>
-                    <strong>{s.title.clone()}</strong>
+                    {format!("Source {}: ", s.id)}<strong>{s.title.clone()}</strong>
                     {format!(" — {}{date}. Written under Working Together to Safeguard Children {}.", s.publisher, s.working_together)}
                 </li>
             }

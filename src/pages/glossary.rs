@@ -23,7 +23,7 @@ pub fn Glossary() -> impl IntoView {
         .collect_view();
     view! {
         <Page title="Glossary">
-            <p class="lead">"The acronyms used in the learning briefs and the review guide."</p>
+            <p class="lead">"The acronyms in the learning briefs and the review guide, and others you may meet for names the source documents use, with what each stands for."</p>
             <dl class="summary-list">{rows}</dl>
         </Page>
     }

@@ -49,7 +49,14 @@ for (const url of PAGES) {
     expect(messages).toEqual([]);
     // An acronym the source gives in brackets after its full name is not expanded again:
     // "Serious Case Review (SCR (Serious Case Review))" must never be shown.
-    expect(await page.locator('body').innerText()).not.toMatch(/\([A-Z]{2,}s? \([^()]+\)\)/);
+    const text = await page.locator('body').innerText();
+    expect(text).not.toMatch(/\([A-Z]{2,}s? \([^()]+\)\)/);
+    // Every "source 003" the text names is listed on the same page as "Source 003: <title>"
+    // (perhaps under a "Sources for this step" that is folded away).
+    const whole = (await page.locator('body').textContent()) ?? '';
+    for (const [, id] of text.matchAll(/\bsource (\d{3})\b/g)) {
+      expect(whole, `${url} names source ${id}`).toMatch(new RegExp(`Source ${id}: \\S`));
+    }
   });
 }
 
