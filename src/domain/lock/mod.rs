@@ -29,8 +29,10 @@
 
 mod error;
 mod parse;
+pub mod sealed_kv;
 
 pub use error::EnvelopeError;
+pub use sealed_kv::{covered, Job, Opened, SealedKv, LOCK_KEY};
 
 use super::base64;
 use serde_json::json;
