@@ -28,10 +28,12 @@
 //! the error says which.
 
 mod error;
+pub mod idle;
 mod parse;
 pub mod sealed_kv;
 
 pub use error::EnvelopeError;
+pub use idle::{AutoLock, Idle, Moment};
 pub use sealed_kv::{covered, Job, Opened, SealedKv, LOCK_KEY};
 
 use super::base64;
