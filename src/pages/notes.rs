@@ -165,11 +165,15 @@ fn NoteList() -> impl IntoView {
     // Briefs that have notes, for the brief filter.
     let briefs = Memo::new(move |_| {
         notes.with(|n| {
+            // Borrowed while sorted: one string a brief, not one a note.
             sorted_unique(
                 n.iter()
-                    .filter_map(|note| note.body.brief_id().map(String::from))
-                    .collect::<Vec<String>>(),
+                    .filter_map(|note| note.body.brief_id())
+                    .collect::<Vec<&str>>(),
             )
+            .into_iter()
+            .map(String::from)
+            .collect::<Vec<String>>()
         })
     });
     let count = move || {
@@ -288,15 +292,15 @@ fn StepProgress() -> impl IntoView {
     let library = use_state().library();
     let rows = Memo::new(move |_| {
         notes.with(|n| {
-            let ticked = sorted_unique(
+            let ticked: Vec<&str> = sorted_unique(
                 n.iter()
                     .filter(|note| note.kind() == NoteKind::NextStep)
-                    .filter_map(|note| note.body.brief_id().map(String::from))
+                    .filter_map(|note| note.body.brief_id())
                     .collect(),
             );
             ticked
                 .into_iter()
-                .filter_map(|id| library.brief(&id))
+                .filter_map(|id| library.brief(id))
                 .map(|b| {
                     (
                         b.id.clone(),
