@@ -55,6 +55,21 @@ async fn a_wrong_passphrase_cannot_decrypt() {
 }
 
 #[wasm_bindgen_test]
+async fn an_accented_letter_typed_either_way_is_the_same_passphrase() {
+    let params = params();
+    // "café" with é as one character, and as "e" followed by a combining acute accent.
+    let composed = key("caf\u{e9} at noon", &params).await;
+    let decomposed = key("cafe\u{301} at noon", &params).await;
+    let envelope = seal(&composed, "a private note").await.expect("seal");
+    assert_eq!(
+        open(&decomposed, &envelope).await.as_deref(),
+        Ok("a private note")
+    );
+    let other = key("cafe at noon", &params).await;
+    assert_eq!(open(&other, &envelope).await, Err(CryptoError::CannotDecrypt));
+}
+
+#[wasm_bindgen_test]
 async fn a_changed_byte_cannot_decrypt() {
     let key = key(PASSPHRASE, &params()).await;
     let envelope = seal(&key, "a private note").await.expect("seal");

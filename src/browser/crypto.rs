@@ -4,7 +4,7 @@
 
 use std::fmt;
 
-use js_sys::{Array, ArrayBuffer, Promise, Uint8Array};
+use js_sys::{Array, ArrayBuffer, JsString, Promise, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AesDerivedKeyParams, AesGcmParams, CryptoKey, Pbkdf2Params, SubtleCrypto};
@@ -86,12 +86,17 @@ fn random_bytes(len: usize) -> Result<Vec<u8>, CryptoError> {
     Ok(bytes)
 }
 
-/// Derive the AES-GCM key from `passphrase` with PBKDF2-SHA256 (the passphrase's UTF-8 bytes,
-/// as given). Slow on purpose: each guess at a passphrase costs an attacker as much.
+/// Derive the AES-GCM key from `passphrase` with PBKDF2-SHA256. Slow on purpose: each guess at
+/// a passphrase costs an attacker as much.
+///
+/// The passphrase is put in Unicode's composed form (NFC) first, then used as UTF-8: an "é"
+/// typed as one character on one keyboard and as "e" with an accent on another is the same
+/// passphrase.
 pub async fn derive_key(passphrase: &str, params: &KdfParams) -> Result<LockKey, CryptoError> {
     params.check().map_err(CryptoError::Refused)?;
     let subtle = subtle()?;
-    let secret = Uint8Array::from(passphrase.as_bytes());
+    let composed = String::from(JsString::from(passphrase).normalize("NFC"));
+    let secret = Uint8Array::from(composed.as_bytes());
     let base = subtle.import_key_with_str("raw", &secret, "PBKDF2", false, &Array::of1(&"deriveKey".into()));
     let base: CryptoKey = settle(base).await.map_err(|e| failed(&e))?.unchecked_into();
     let salt = Uint8Array::from(params.salt.as_slice());
