@@ -632,7 +632,7 @@ impl<K: KeyValue> NotesStore<K> {
     /// [`Self::reconcile_held`] would keep that version, make no copy, write nothing and, for a
     /// note new here, say it came in; this does the same without the merge's comparisons and
     /// clones (reading 5,000 notes on the host: 19 to 12 ms). Returns false, having changed
-    /// nothing, in any other case. `tests/notes_properties.rs` drives both paths.
+    /// nothing, in any other case. `tests/notes_props.rs` drives both paths.
     fn reconcile_plain(&mut self, id: &str) -> bool {
         // Read where it is held (the fields apart, so `notes` can change while it is read).
         let Some(held) = self.held.get(id) else {
