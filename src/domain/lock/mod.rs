@@ -29,12 +29,14 @@
 
 mod error;
 pub mod idle;
+pub mod lockable;
 mod parse;
 pub mod sealed_kv;
 
 pub use error::EnvelopeError;
 pub use idle::{AutoLock, Idle, Moment};
-pub use sealed_kv::{covered, Job, Opened, SealedKv, LOCK_KEY};
+pub use lockable::{classify, closed_error, covered_values, with_opened, Found, LockableKv};
+pub use sealed_kv::{covered, Job, Opened, SealedKv, AUTO_LOCK_KEY, LOCK_KEY};
 
 use super::base64;
 use serde_json::json;

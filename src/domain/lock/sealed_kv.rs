@@ -27,6 +27,10 @@ use std::collections::{BTreeMap, BTreeSet};
 /// The storage key of the lock's own record (its check value): not under the lock itself.
 pub const LOCK_KEY: &str = "safeguarding-toolkit.lock";
 
+/// The storage key of the chosen wait before the lock closes by itself (minutes, as text): a
+/// setting, not a note, so not under the lock and readable while locked.
+pub const AUTO_LOCK_KEY: &str = "safeguarding-toolkit-lock.after";
+
 /// Whether `key` is under the lock: every key the toolkit keeps notes in (notes, deletion
 /// records, the main key and backups), that is every key of its own but the lock's record.
 pub fn covered(key: &str) -> bool {
@@ -186,6 +190,60 @@ impl<K: KeyValue> SealedKv<K> {
     /// Storage itself, for the edge to read what is not under the lock.
     pub fn raw(&self) -> &K {
         &self.raw
+    }
+
+    /// Another tab stored `value` (opened here) under `key`, or removed it (`None`): what this
+    /// store reads follows, and nothing is written. A value this tab is still sealing for the
+    /// key wins (it is the later write and reaches storage after); a value kept as damaged is
+    /// replaced by what the other tab could open.
+    pub fn heard(&mut self, key: &str, value: Option<String>) {
+        if !covered(key) || self.queue.contains_key(key) {
+            return;
+        }
+        self.damaged.remove(key);
+        match value {
+            Some(text) => {
+                self.plain.insert(key.to_string(), text);
+            }
+            None => {
+                self.plain.remove(key);
+            }
+        }
+    }
+
+    /// Another tab stored under `key` a value that does not open here, for the reason given:
+    /// kept as damaged, as at unlocking, unless this tab is writing the key itself.
+    pub fn heard_damaged(&mut self, key: &str, why: String) {
+        if !covered(key) || self.queue.contains_key(key) {
+            return;
+        }
+        self.plain.remove(key);
+        self.damaged.insert(key.to_string(), why);
+    }
+
+    /// Every value under the lock as plain text, for turning the lock off or sealing it all
+    /// again under a new passphrase (damaged values are not among them: they stay as stored).
+    pub fn plain_entries(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.plain.iter().map(|(k, v)| (k.as_str(), v.as_str()))
+    }
+
+    /// Storage itself, dropping what is held in memory.
+    pub fn into_raw(self) -> K {
+        self.raw
+    }
+
+    /// The values written here and not yet sealed into storage, to carry into a new
+    /// [`SealedKv`] when the key changes (as [`Opened::Plain`], so they are sealed first there).
+    pub fn unsealed(&self) -> Vec<(String, Opened)> {
+        self.queue
+            .keys()
+            .filter_map(|k| Some((k.clone(), Opened::Plain(self.plain.get(k)?.clone()))))
+            .collect()
+    }
+
+    /// Storage itself, to write what turning the lock off or changing it has sealed or opened.
+    pub fn raw_mut(&mut self) -> &mut K {
+        &mut self.raw
     }
 }
 
