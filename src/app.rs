@@ -51,6 +51,7 @@ fn Routes() -> impl IntoView {
             Page::NotesCpd => notes_cpd::NotesCpd().into_any(),
             Page::NotesNextSteps => notes_next_steps::NotesNextSteps().into_any(),
             Page::NotesDelete => notes_delete::NotesDelete().into_any(),
+            Page::NotesLock => notes_lock::NotesLock().into_any(),
             Page::Note => notes_edit::EditNote().into_any(),
             Page::About => about::About().into_any(),
             Page::NotFound => not_found::NotFound().into_any(),

@@ -5,6 +5,10 @@
 #[cfg(all(feature = "hydrate", target_arch = "wasm32"))]
 pub use crate::browser::{
     files::{chosen_file, download, read_text},
+    lock::{
+        change_passphrase, kick_seal, lock_now, open_file, save_auto_lock, seal_file, start as start_lock,
+        turn_off, turn_on, unlock,
+    },
     notes_sync::{
         cancel_save, install as watch_notes, local_time, measure, new_id, now_iso, now_ms, random_seed,
         schedule_save, today,
@@ -38,7 +42,9 @@ mod inert {
     //! Stand-ins for rendering at build time: nothing here is called while a page is rendered
     //! to HTML, and what is (the clock, storage) gives nothing.
 
+    use crate::domain::lock::AutoLock;
     use crate::router::{Location, NavigateOptions};
+    use crate::state::lock::LockState;
     use crate::state::NotesState;
 
     /// No storage at build time: notes are only ever read in the browser.
@@ -56,6 +62,41 @@ mod inert {
 
     /// Saving happens only in the browser.
     pub fn schedule_save(_notes: NotesState) {}
+
+    /// The lock is read only in the browser.
+    pub fn start_lock(_lock: LockState, _notes: NotesState) {}
+
+    /// The lock works only in the browser.
+    pub fn unlock(_lock: LockState, _notes: NotesState, _passphrase: String) {}
+
+    /// The lock works only in the browser.
+    pub fn lock_now(_lock: LockState, _notes: NotesState) {}
+
+    /// The lock works only in the browser.
+    pub fn turn_on(_lock: LockState, _notes: NotesState, _passphrase: String) {}
+
+    /// The lock works only in the browser.
+    pub fn turn_off(_lock: LockState, _notes: NotesState) {}
+
+    /// The lock works only in the browser.
+    pub fn change_passphrase(_lock: LockState, _notes: NotesState, _passphrase: String) {}
+
+    /// The lock works only in the browser.
+    pub fn save_auto_lock(_after: AutoLock) {}
+
+    /// Nothing is sealed at build time.
+    pub fn kick_seal(_notes: NotesState) {}
+
+    /// Files are only sealed in the browser.
+    pub fn seal_file(_text: String, _done: impl FnOnce(Result<String, String>) + 'static) {}
+
+    /// Files are only opened in the browser.
+    pub fn open_file(
+        _passphrase: String,
+        _envelope: crate::domain::lock::Envelope,
+        _done: impl FnOnce(Result<String, String>) + 'static,
+    ) {
+    }
 
     /// Other tabs and page events are only heard in the browser.
     pub fn watch_notes(_notes: NotesState) {}

@@ -1,8 +1,11 @@
 //! App-wide state, provided once at the root: small `Copy` handles with named commands.
 
+pub mod lock;
+
 use leptos::prelude::*;
 
 use crate::domain::content::Library;
+use crate::domain::lock::{LockableKv, SealedKv};
 use crate::domain::notes::{
     Backup, EditError, EncodeError, Health, ImportCounts, ImportPlan, MergeReport, Note, NoteBody, Notes,
     NotesStore, SaveError, SaveState,
@@ -22,17 +25,23 @@ impl AppState {
     }
 }
 
-/// Provides the app state and the notes to every component below the root. The notes are read
-/// from the browser's storage once the page is the app's (an effect, so never while a page is
-/// prerendered or hydrated): until then, parts that show notes say they are loading.
+/// Provides the app state, the notes and their lock to every component below the root. The
+/// notes are read from the browser's storage once the page is the app's (an effect, so never
+/// while a page is prerendered or hydrated): until then, parts that show notes say they are
+/// loading. With the lock on, they stay unread until the person unlocks them.
 pub fn provide_state() {
     provide_context(AppState {
         library: crate::domain::bundle::library(),
     });
     let notes = NotesState::new();
     provide_context(notes);
-    Effect::new(move |_| notes.load());
+    let lock = lock::LockState::new();
+    provide_context(lock);
+    Effect::new(move |_| crate::edge::start_lock(lock, notes));
 }
+
+/// Storage the notes run over: local storage, with the lock off, on and open, or closed.
+pub type Kv = LockableKv<Storage>;
 
 /// The app state provided at the root.
 pub fn use_state() -> AppState {
@@ -58,9 +67,11 @@ pub struct Deleted {
 /// Every change goes through a named command here; nothing else sets these signals.
 #[derive(Clone, Copy)]
 pub struct NotesState {
-    store: StoredValue<NotesStore<Storage>, LocalStorage>,
+    store: StoredValue<NotesStore<Kv>, LocalStorage>,
     /// Whether the notes have been read from this browser yet.
     loaded: RwSignal<bool>,
+    /// Whether page events and other tabs are listened to yet (once a page).
+    watching: StoredValue<bool>,
     /// Notified whenever the notes change.
     changed: Trigger,
     health: RwSignal<Health>,
@@ -74,12 +85,13 @@ pub struct NotesState {
 impl NotesState {
     /// No notes yet: [`NotesState::load`] reads them.
     fn new() -> Self {
-        let store = NotesStore::load(crate::edge::no_storage(), 0);
+        let store = NotesStore::load(LockableKv::Plain(crate::edge::no_storage()), 0);
         NotesState {
             health: RwSignal::new(store.health().clone()),
             status: RwSignal::new(store.save_state().clone()),
             store: StoredValue::new_local(store),
             loaded: RwSignal::new(false),
+            watching: StoredValue::new(false),
             changed: Trigger::new(),
             deleted: RwSignal::new(None),
             from_other_tab: RwSignal::new(None),
@@ -92,9 +104,23 @@ impl NotesState {
         if self.loaded.get_untracked() {
             return;
         }
-        let mut store = crate::edge::measure("toolkit:load", || {
-            NotesStore::load(crate::edge::open_storage(), random_seed())
-        });
+        self.open_with(LockableKv::Plain(crate::edge::open_storage()));
+    }
+
+    /// Reads the notes through `kv` (storage with the lock off, or opened with its key). If
+    /// this tab still holds words the lock kept from storage (closed by another tab), they
+    /// stay, and are merged with what storage holds and saved through `kv`.
+    pub fn open_with(&self, kv: Kv) {
+        let keeps_words = self.loaded.get_untracked() && self.store.with_value(|s| s.has_unsaved());
+        if keeps_words {
+            let report = self.edit(|store| {
+                *store.kv_mut() = kv;
+                store.resync()
+            });
+            self.after_merge(report);
+            return;
+        }
+        let mut store = crate::edge::measure("toolkit:load", || NotesStore::load(kv, random_seed()));
         let report = store.take_report();
         // Loading can leave tidying to write: replaced versions to remove, unreadable values
         // moved aside.
@@ -106,10 +132,89 @@ impl NotesState {
         }
         self.loaded.set(true);
         self.changed.notify();
-        crate::edge::watch_notes(*self);
+        if !self.watching.get_value() {
+            self.watching.set_value(true);
+            crate::edge::watch_notes(*self);
+        }
         if due {
             schedule_save(*self);
         }
+        self.kick_seal();
+    }
+
+    /// Locks: forgets every note here. Words not yet stored are kept instead, out of sight,
+    /// with storage out of reach ([`LockableKv::Closed`], or the lock's own layer still holding
+    /// them), until the notes are opened here again.
+    pub fn unload(&self) {
+        cancel_save();
+        if self
+            .store
+            .with_value(|s| s.has_unsaved() || s.kv().sealed().is_some_and(|k| !k.is_settled()))
+        {
+            self.close();
+            return;
+        }
+        let empty = NotesStore::load(LockableKv::Plain(crate::edge::no_storage()), 0);
+        self.store.set_value(empty);
+        self.deleted.set(None);
+        self.from_other_tab.set(None);
+        self.loaded.set(false);
+        self.changed.notify();
+    }
+
+    /// The lock came on elsewhere before this tab had its key: nothing more reaches storage
+    /// from here, and what is held stays in memory.
+    pub fn close(&self) {
+        cancel_save();
+        self.store.update_value(|s| {
+            let kv = std::mem::replace(s.kv_mut(), LockableKv::Plain(crate::edge::no_storage()));
+            *s.kv_mut() = match kv {
+                // The lock's layer keeps its unsealed values, carried to the next key.
+                sealed @ LockableKv::Sealed(_) => sealed,
+                other => LockableKv::Closed(other.into_raw()),
+            };
+        });
+    }
+
+    /// Runs `f` on the lock's layer, while the notes are open under the lock.
+    pub fn with_sealed<R>(&self, f: impl FnOnce(&mut SealedKv<Storage>) -> R) -> Option<R> {
+        self.store
+            .try_update_value(|s| s.kv_mut().sealed_mut().map(f))
+            .flatten()
+    }
+
+    /// Replaces the storage under the notes (the lock turned on, off, or its key changed),
+    /// without reading it again.
+    pub fn swap_kv(&self, kv: Kv) -> Kv {
+        self.store
+            .try_update_value(|s| std::mem::replace(s.kv_mut(), kv))
+            .unwrap_or(LockableKv::Plain(crate::edge::no_storage()))
+    }
+
+    /// Reads storage again through the storage now under the notes, merging what is held.
+    pub fn reread(&self) {
+        self.resync();
+    }
+
+    /// Starts sealing what waits to be sealed, if the notes are under the lock.
+    fn kick_seal(&self) {
+        let waiting = self
+            .store
+            .with_value(|s| s.kv().sealed().is_some_and(|k| !k.is_settled()));
+        if waiting {
+            crate::edge::kick_seal(*self);
+        }
+    }
+
+    /// Whether the notes have been read here, without tracking.
+    pub fn loaded_untracked(&self) -> bool {
+        self.loaded.get_untracked()
+    }
+
+    /// Whether the notes are stored under the lock here (open, or closed by another tab):
+    /// then the lock's edge opens what other tabs store before it is merged.
+    pub fn under_lock(&self) -> bool {
+        self.store.with_value(|s| !matches!(s.kv(), LockableKv::Plain(_)))
     }
 
     /// Whether the notes have been read from this browser yet (never, at build time).
@@ -166,12 +271,13 @@ impl NotesState {
     }
 
     /// Runs `f` on the store, then publishes the store's health and save state.
-    fn edit<R>(&self, f: impl FnOnce(&mut NotesStore<Storage>) -> R) -> R {
+    fn edit<R>(&self, f: impl FnOnce(&mut NotesStore<Kv>) -> R) -> R {
         let result = {
             let mut store = self.store.write_value();
             f(&mut store)
         };
         self.publish();
+        self.kick_seal();
         result
     }
 

@@ -33,7 +33,11 @@ fn stored_values_are_taken_for_locked_ones_only_when_they_say_so() {
     let sealed = envelope().to_stored();
     let cases: Vec<(&str, String, &str)> = vec![
         ("an envelope", sealed.clone(), "envelope"),
-        ("a note", r#"{"id":"x","version":"1","kind":"free-form","title":"T","text":"t"}"#.into(), "plain"),
+        (
+            "a note",
+            r#"{"id":"x","version":"1","kind":"free-form","title":"T","text":"t"}"#.into(),
+            "plain",
+        ),
         (
             "a note whose words name the lock's format",
             r#"{"id":"x","kind":"free-form","text":"\"stk-lock-1\" and {\"cipher\":1}"}"#.into(),
@@ -42,10 +46,26 @@ fn stored_values_are_taken_for_locked_ones_only_when_they_say_so() {
         ("the main key", r#"{"schema":2}"#.into(), "plain"),
         ("not JSON", "hello".into(), "plain"),
         ("a JSON list", "[1,2]".into(), "plain"),
-        ("an envelope cut short", sealed[..sealed.len() / 2].to_string(), "damaged"),
-        ("an envelope of another format", sealed.replace("stk-lock-1", "stk-lock-9"), "damaged"),
-        ("an envelope with no salt", sealed.replace("\"salt\"", "\"pepper\""), "damaged"),
-        ("an object naming only a cipher", r#"{"cipher":"x"}"#.into(), "damaged"),
+        (
+            "an envelope cut short",
+            sealed[..sealed.len() / 2].to_string(),
+            "damaged",
+        ),
+        (
+            "an envelope of another format",
+            sealed.replace("stk-lock-1", "stk-lock-9"),
+            "damaged",
+        ),
+        (
+            "an envelope with no salt",
+            sealed.replace("\"salt\"", "\"pepper\""),
+            "damaged",
+        ),
+        (
+            "an object naming only a cipher",
+            r#"{"cipher":"x"}"#.into(),
+            "damaged",
+        ),
     ];
     for (what, value, expected) in cases {
         let got = match classify(&value) {
@@ -73,7 +93,11 @@ fn unlocking_reads_every_covered_value_and_pairs_each_envelope_with_its_opening(
         ("safeguarding-toolkit.note.c/z", "{\"cipher\":"),
     ]);
     let found = covered_values(&raw).unwrap();
-    assert_eq!(found.len(), 3, "the lock's record and other keys are not under the lock");
+    assert_eq!(
+        found.len(),
+        3,
+        "the lock's record and other keys are not under the lock"
+    );
     let opened = with_opened(found, [Ok::<_, String>("opened words".to_string())].into_iter());
     assert_eq!(
         opened,
@@ -100,7 +124,9 @@ fn a_closed_store_writes_nothing_and_keeps_the_words_until_it_opens_again() {
     let mut store = NotesStore::load(LockableKv::Plain(MemoryKv::new()), 1);
     store.put("n1", free("saved words"), 1).unwrap();
     store.save().unwrap();
-    store.put("n1", free("words typed as the lock came on elsewhere"), 2).unwrap();
+    store
+        .put("n1", free("words typed as the lock came on elsewhere"), 2)
+        .unwrap();
     let raw = match std::mem::replace(store.kv_mut(), LockableKv::Plain(MemoryKv::new())) {
         LockableKv::Plain(raw) => raw,
         _ => unreachable!(),
@@ -153,7 +179,11 @@ fn another_tabs_writes_are_heard_unless_this_tab_is_writing_the_same_key() {
     assert_eq!(kv.get(A).unwrap(), None, "a removal elsewhere is a removal here");
     kv.set(B, "mine").unwrap();
     kv.heard(B, Some("theirs".into()));
-    assert_eq!(kv.get(B).unwrap().as_deref(), Some("mine"), "the later write is this tab's");
+    assert_eq!(
+        kv.get(B).unwrap().as_deref(),
+        Some("mine"),
+        "the later write is this tab's"
+    );
     kv.heard(NOTES_KEY, Some("x".into()));
     kv.heard(LOCK_KEY, Some("x".into()));
     assert_eq!(kv.get(LOCK_KEY).unwrap(), None, "the lock's record is not a note");
@@ -164,10 +194,19 @@ fn another_tabs_writes_are_heard_unless_this_tab_is_writing_the_same_key() {
 
 #[test]
 fn a_new_key_carries_every_value_not_yet_sealed() {
-    let mut kv = SealedKv::new(MemoryKv::new(), [(A.to_string(), Opened::Sealed("stored".into()))]);
+    let mut kv = SealedKv::new(
+        MemoryKv::new(),
+        [(A.to_string(), Opened::Sealed("stored".into()))],
+    );
     kv.set(B, "typed, not yet sealed").unwrap();
     let carried = kv.unsealed();
-    assert_eq!(carried, vec![(B.to_string(), Opened::Plain("typed, not yet sealed".into()))]);
+    assert_eq!(
+        carried,
+        vec![(B.to_string(), Opened::Plain("typed, not yet sealed".into()))]
+    );
     let mut next = SealedKv::new(kv.into_raw(), carried);
-    assert_eq!(next.next_job().map(|j| j.plain).as_deref(), Some("typed, not yet sealed"));
+    assert_eq!(
+        next.next_job().map(|j| j.plain).as_deref(),
+        Some("typed, not yet sealed")
+    );
 }

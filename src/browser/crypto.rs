@@ -113,37 +113,105 @@ pub async fn derive_key(passphrase: &str, params: &KdfParams) -> Result<LockKey,
 
 /// Encrypt `plaintext` under `key` with a fresh random IV.
 pub async fn seal(key: &LockKey, plaintext: &str) -> Result<Envelope, CryptoError> {
-    let subtle = subtle()?;
-    let iv = random_bytes(IV_LEN)?;
-    let gcm = AesGcmParams::new_with_u8_array("AES-GCM", &Uint8Array::from(iv.as_slice()));
-    let data = Uint8Array::from(plaintext.as_bytes());
-    let sealed = subtle.encrypt_with_object_and_buffer_source(&gcm, &key.key, &data);
-    let ciphertext = bytes_of(settle(sealed).await.map_err(|e| failed(&e))?);
-    Ok(Envelope {
-        kdf: key.params.clone(),
-        iv,
-        ciphertext,
-    })
+    seal_many(key, [plaintext])
+        .await
+        .pop()
+        .unwrap_or(Err(CryptoError::Unavailable))
+}
+
+/// Encrypt each of `texts` under `key`, each with a fresh random IV, every encryption started
+/// before the first is awaited (the browser runs them together), in the same order.
+pub async fn seal_many<'a>(
+    key: &LockKey,
+    texts: impl IntoIterator<Item = &'a str>,
+) -> Vec<Result<Envelope, CryptoError>> {
+    let subtle = match subtle() {
+        Ok(subtle) => subtle,
+        Err(e) => return texts.into_iter().map(|_| Err(e.clone())).collect(),
+    };
+    let started: Vec<Result<(Vec<u8>, Promise), CryptoError>> = texts
+        .into_iter()
+        .map(|text| {
+            let iv = random_bytes(IV_LEN)?;
+            let gcm = AesGcmParams::new_with_u8_array("AES-GCM", &Uint8Array::from(iv.as_slice()));
+            let data = Uint8Array::from(text.as_bytes());
+            let promise = subtle
+                .encrypt_with_object_and_buffer_source(&gcm, &key.key, &data)
+                .map_err(|e| failed(&e))?;
+            Ok((iv, promise))
+        })
+        .collect();
+    let mut sealed = Vec::with_capacity(started.len());
+    for start in started {
+        sealed.push(match start {
+            Ok((iv, promise)) => JsFuture::from(promise)
+                .await
+                .map(|buffer| Envelope {
+                    kdf: key.params.clone(),
+                    iv,
+                    ciphertext: bytes_of(buffer),
+                })
+                .map_err(|e| failed(&e)),
+            Err(e) => Err(e),
+        });
+    }
+    sealed
 }
 
 /// Decrypt `envelope` with `key`. [`CryptoError::CannotDecrypt`] means a wrong key or changed
 /// bytes; anything else is not about the passphrase at all.
 pub async fn open(key: &LockKey, envelope: &Envelope) -> Result<String, CryptoError> {
-    if envelope.kdf != key.params {
-        return Err(CryptoError::OtherKey);
+    open_many(key, [envelope])
+        .await
+        .pop()
+        .unwrap_or(Err(CryptoError::Unavailable))
+}
+
+/// Decrypt each of `envelopes` with `key`, every decryption started before the first is
+/// awaited, in the same order (see [`open`] for the errors).
+pub async fn open_many<'a>(
+    key: &LockKey,
+    envelopes: impl IntoIterator<Item = &'a Envelope>,
+) -> Vec<Result<String, CryptoError>> {
+    let subtle = match subtle() {
+        Ok(subtle) => subtle,
+        Err(e) => return envelopes.into_iter().map(|_| Err(e.clone())).collect(),
+    };
+    let started: Vec<Result<Promise, CryptoError>> = envelopes
+        .into_iter()
+        .map(|envelope| {
+            if envelope.kdf != key.params {
+                return Err(CryptoError::OtherKey);
+            }
+            let gcm = AesGcmParams::new_with_u8_array("AES-GCM", &Uint8Array::from(envelope.iv.as_slice()));
+            let data = Uint8Array::from(envelope.ciphertext.as_slice());
+            subtle
+                .decrypt_with_object_and_buffer_source(&gcm, &key.key, &data)
+                .map_err(|e| failed(&e))
+        })
+        .collect();
+    let mut opened = Vec::with_capacity(started.len());
+    for start in started {
+        opened.push(match start {
+            Ok(promise) => match JsFuture::from(promise).await {
+                Ok(plain) => String::from_utf8(bytes_of(plain)).map_err(|_| CryptoError::NotText),
+                // Web Crypto rejects a failed AES-GCM check with an `OperationError`, and only
+                // that.
+                Err(e) => Err(match e.dyn_ref::<web_sys::DomException>() {
+                    Some(x) if x.name() == "OperationError" => CryptoError::CannotDecrypt,
+                    _ => failed(&e),
+                }),
+            },
+            Err(e) => Err(e),
+        });
     }
-    let subtle = subtle()?;
-    let gcm = AesGcmParams::new_with_u8_array("AES-GCM", &Uint8Array::from(envelope.iv.as_slice()));
-    let data = Uint8Array::from(envelope.ciphertext.as_slice());
-    let opened = subtle.decrypt_with_object_and_buffer_source(&gcm, &key.key, &data);
-    let plain = settle(opened).await.map_err(|e| {
-        // Web Crypto rejects a failed AES-GCM check with an `OperationError`, and only that.
-        match e.dyn_ref::<web_sys::DomException>() {
-            Some(x) if x.name() == "OperationError" => CryptoError::CannotDecrypt,
-            _ => failed(&e),
-        }
-    })?;
-    String::from_utf8(bytes_of(plain)).map_err(|_| CryptoError::NotText)
+    opened
+}
+
+/// A key another tab derived and sent (a `CryptoKey` can be sent, never read), with the
+/// parameters it was derived with.
+pub fn key_from(key: CryptoKey, params: KdfParams) -> LockKey {
+    LockKey { key, params }
 }
 
 fn crypto() -> Result<web_sys::Crypto, CryptoError> {

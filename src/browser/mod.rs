@@ -7,6 +7,7 @@
 pub mod crypto;
 pub mod exit;
 pub mod files;
+pub mod lock;
 pub mod notes_sync;
 pub mod offline;
 pub mod router;

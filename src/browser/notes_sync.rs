@@ -66,6 +66,10 @@ pub fn install(notes: NotesState) {
         let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else {
             return;
         };
+        // Under the lock, the lock's edge opens what was stored first, then merges it.
+        if !notes.loaded_untracked() || notes.under_lock() {
+            return;
+        }
         match event.key() {
             Some(key) if key == NOTES_KEY || parse_key(&key).is_some() => notes.merge_external(Some(key)),
             // `localStorage.clear()` in another tab: read what is there now.

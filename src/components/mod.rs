@@ -8,6 +8,7 @@ pub mod discuss_timer;
 pub mod focus;
 pub mod guide_links;
 pub mod layout;
+pub mod lock_box;
 pub mod notes_backups;
 pub mod notes_banner;
 pub mod notes_brief;

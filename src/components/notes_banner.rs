@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::domain::notes::{Health, SaveState, PRIVACY_POINTS};
 use crate::edge::download;
 use crate::edge::today;
+use crate::state::lock::{use_lock, LockStatus};
 use crate::state::use_notes;
 
 /// A banner saying what is wrong when notes cannot be kept (storage blocked), cannot be read
@@ -164,7 +165,9 @@ pub fn PrivacyPoints(
     }
 }
 
-/// A button that downloads every note as a JSON export file, and says what it did.
+/// A button that downloads every note as a JSON export file, and says what it did. While the
+/// notes are locked with a passphrase and open, the person chooses: a file locked with the same
+/// passphrase, or a plain one that anyone who opens it can read.
 #[component]
 pub fn ExportButton(
     /// The button's text.
@@ -172,24 +175,46 @@ pub fn ExportButton(
     label: &'static str,
 ) -> impl IntoView {
     let notes = use_notes();
+    let lock = use_lock();
     let message = RwSignal::new(String::new());
-    let export = move |_| {
+    let export = move |locked: bool| {
         let count = notes.with_untracked(|n| n.len());
-        let name = format!("safeguarding-notes-{}.json", today());
-        let result = notes
-            .export()
-            .map_err(|e| e.to_string())
-            .and_then(|text| download(&name, "application/json", &text));
-        message.set(match result {
-            Ok(()) => format!(
-                "Exported {count} {}. The file “{name}” is in your downloads. Keep it somewhere safe: anyone who opens it can read your notes.",
-                if count == 1 { "note" } else { "notes" }
-            ),
-            Err(e) => format!("Your notes could not be exported ({e}). Try again, or print your CPD record."),
-        });
+        let what = format!("{count} {}", if count == 1 { "note" } else { "notes" });
+        let name = if locked {
+            format!("safeguarding-notes-{}-locked.json", today())
+        } else {
+            format!("safeguarding-notes-{}.json", today())
+        };
+        let saved = move |result: Result<String, String>| {
+            let result = result.and_then(|text| download(&name, "application/json", &text));
+            message.set(match result {
+                Ok(()) if locked => format!(
+                    "Exported {what}, locked with your passphrase. The file “{name}” is in your downloads. It opens only with your passphrase, when you import it here or in another browser."
+                ),
+                Ok(()) => format!(
+                    "Exported {what}. The file “{name}” is in your downloads. Keep it somewhere safe: anyone who opens it can read your notes."
+                ),
+                Err(e) => format!("Your notes could not be exported ({e}). Try again, or print your CPD record."),
+            });
+        };
+        match notes.export().map_err(|e| e.to_string()) {
+            Ok(text) if locked => {
+                message.set("Locking the file…".into());
+                crate::edge::seal_file(text, saved);
+            }
+            other => saved(other),
+        }
     };
     view! {
-        <button class="button button--secondary" type="button" on:click=export>{label}</button>
+        {move || if lock.status() == LockStatus::Open {
+            view! {
+                <button class="button button--secondary" type="button" on:click=move |_| export(true)>"Export, locked with my passphrase"</button>
+                <button class="button button--secondary" type="button" on:click=move |_| export(false)>"Export as plain text"</button>
+                <p class="hint">"A plain file can be read by anyone who opens it, on any device it is copied to."</p>
+            }.into_any()
+        } else {
+            view! { <button class="button button--secondary" type="button" on:click=move |_| export(false)>{label}</button> }.into_any()
+        }}
         <p class="notes-export__message" role="status">{move || message.get()}</p>
     }
 }

@@ -4,10 +4,13 @@
 
 use leptos::prelude::*;
 
+use crate::components::lock_box::LockBox;
 use crate::components::page::Page;
+use crate::state::lock::use_lock;
 use crate::state::use_notes;
 
-/// `children` once the notes are read; until then, "Loading your notes…".
+/// `children` once the notes are read; until then, "Loading your notes…"; while they are
+/// locked, the passphrase box.
 #[component]
 pub fn WithNotes(
     /// What shows the notes.
@@ -17,7 +20,14 @@ pub fn WithNotes(
     title: Option<&'static str>,
 ) -> impl IntoView {
     let notes = use_notes();
+    let lock = use_lock();
     move || {
+        if lock.hides_notes() {
+            return match title {
+                Some(title) => view! { <Page title=title><LockBox/></Page> }.into_any(),
+                None => view! { <LockBox/> }.into_any(),
+            };
+        }
         if notes.loaded() {
             return children().into_any();
         }

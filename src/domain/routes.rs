@@ -39,6 +39,8 @@ pub enum Page {
     NotesNextSteps,
     /// `/notes/delete`
     NotesDelete,
+    /// `/notes/lock`
+    NotesLock,
     /// `/notes/<id>`
     Note,
     /// `/about`
@@ -80,6 +82,7 @@ pub fn match_path(path: &str) -> Matched {
         ["notes", "cpd"] => Page::NotesCpd,
         ["notes", "next-steps"] => Page::NotesNextSteps,
         ["notes", "delete"] => Page::NotesDelete,
+        ["notes", "lock"] => Page::NotesLock,
         ["notes", _] => Page::Note,
         ["about"] => Page::About,
         _ => Page::NotFound,
@@ -231,6 +234,7 @@ mod tests {
             ("/notes/cpd", Page::NotesCpd, None),
             ("/notes/next-steps", Page::NotesNextSteps, None),
             ("/notes/delete", Page::NotesDelete, None),
+            ("/notes/lock", Page::NotesLock, None),
             ("/notes/n1-abc", Page::Note, Some("n1-abc")),
             ("/notes/a%20b", Page::Note, Some("a b")),
             ("/about", Page::About, None),

@@ -50,6 +50,7 @@ pub fn pages(library: &Library, guides: &[Guide]) -> Vec<Prerendered> {
         ("/notes/cpd".into(), AfterPaint),
         ("/notes/next-steps".into(), AfterPaint),
         ("/notes/delete".into(), AfterPaint),
+        ("/notes/lock".into(), AfterPaint),
         (NOTE_PAGE.into(), AfterPaint),
     ];
     for brief in &library.briefs {

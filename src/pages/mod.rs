@@ -16,6 +16,7 @@ pub mod notes_cpd;
 pub mod notes_delete;
 pub mod notes_edit;
 pub mod notes_import;
+pub mod notes_lock;
 pub mod notes_next_steps;
 pub mod stats;
 pub mod themes;

@@ -13,6 +13,7 @@ use crate::components::notes_list::{human_date, NoteItem, NoteLine};
 use crate::components::page::Page;
 use crate::components::with_notes::WithNotes;
 use crate::domain::notes::{with_commas, Filter, NoteKind};
+use crate::state::lock::{use_lock, LockStatus};
 use crate::state::{use_notes, use_state};
 
 /// How many notes are shown at first, and how many more each "Show more" adds.
@@ -47,6 +48,7 @@ pub fn Notes() -> impl IntoView {
 #[component]
 fn NotesContent() -> impl IntoView {
     let notes = use_notes();
+    let lock = use_lock();
     // An undo is offered until the person leaves this page.
     on_cleanup(move || notes.forget_deleted());
     let total = Memo::new(move |_| notes.with(|n| n.len()));
@@ -88,6 +90,7 @@ fn NotesContent() -> impl IntoView {
             <ul class="link-list">
                 <li><A href="/notes/cpd">"Print your CPD record (reflections, one a page)"</A></li>
                 <li><A href="/notes/import">"Import notes from a file"</A></li>
+                <li><A href="/notes/lock">{move || if lock.status() == LockStatus::Open { "Lock now, or change your passphrase" } else { "Lock my notes with a passphrase" }}</A></li>
             </ul>
             <KeptCopies/>
             {move || (total.get() > 0).then(|| view! {

@@ -12,11 +12,12 @@ use crate::components::notes_banner::{NotesHealthBanner, SaveStatus};
 use crate::components::notes_list::{human_date, NoteLine};
 use crate::components::page::Page;
 use crate::components::with_notes::WithNotes;
+use crate::domain::lock::{classify, Envelope, Found};
 use crate::domain::notes::exchange::MAX_FILE_BYTES;
 use crate::domain::notes::{
     plan, read_import, ImportAction, ImportCounts, ImportError, ImportPlan, SaveError,
 };
-use crate::edge::{chosen_file, read_text};
+use crate::edge::{chosen_file, open_file, read_text};
 use crate::state::{use_notes, use_state};
 
 /// How many of the notes an import adds or changes are listed before it is done.
@@ -28,6 +29,12 @@ enum Step {
     Choose,
     Reading,
     Refused(String),
+    /// The file is locked with a passphrase: it is asked for (with why the last one failed).
+    Locked {
+        envelope: Arc<Envelope>,
+        error: Option<String>,
+    },
+    Opening,
     Ready {
         exported_at: String,
         plan: Arc<ImportPlan>,
@@ -126,6 +133,13 @@ fn NotesImportContent() -> impl IntoView {
         }
     };
     let read_only = move || notes.is_read_only();
+    let planned = move |text: &str| match read_import(text) {
+        Err(e) => Step::Refused(e.to_string()),
+        Ok(import) => Step::Ready {
+            exported_at: import.exported_at.clone(),
+            plan: Arc::new(notes.with_untracked(|n| plan(n, &import))),
+        },
+    };
     let on_file = move |ev: leptos::ev::Event| {
         let input: HtmlInputElement = event_target(&ev);
         let Some(file) = chosen_file(&input) else {
@@ -141,14 +155,19 @@ fn NotesImportContent() -> impl IntoView {
         }
         step.set(Step::Reading);
         read_text(&file, move |text| {
-            show(match text.map(|t| read_import(&t)) {
+            show(match text {
                 Err(e) => Step::Refused(format!(
                     "The file could not be read ({e}). Try choosing it again. Nothing has been changed."
                 )),
-                Ok(Err(e)) => Step::Refused(e.to_string()),
-                Ok(Ok(import)) => Step::Ready {
-                    exported_at: import.exported_at.clone(),
-                    plan: Arc::new(notes.with_untracked(|n| plan(n, &import))),
+                Ok(text) => match classify(&text) {
+                    Found::Envelope(envelope) => Step::Locked {
+                        envelope: Arc::new(envelope),
+                        error: None,
+                    },
+                    Found::Damaged(why) => Step::Refused(format!(
+                        "The file is locked with a passphrase, but cannot be opened: {why}. Nothing has been changed."
+                    )),
+                    Found::Plain(text) => planned(&text),
                 },
             });
         });
@@ -183,6 +202,8 @@ fn NotesImportContent() -> impl IntoView {
             {move || match step.get() {
                 Step::Choose | Step::Refused(_) => ().into_any(),
                 Step::Reading => view! { <p role="status">"Reading the file…"</p> }.into_any(),
+                Step::Opening => view! { <p role="status">"Opening the file…"</p> }.into_any(),
+                Step::Locked { envelope, error } => view! { <LockedFile envelope error step planned/> }.into_any(),
                 Step::Ready { exported_at, plan } => view! { <ImportPreview exported_at plan step/> }.into_any(),
                 Step::Done { counts, saved } => view! { <ImportDone counts saved/> }.into_any(),
             }}
@@ -291,5 +312,55 @@ fn ImportDone(
         </div>
         {saved.err().map(|_| view! { <SaveStatus/> })}
         <p><A href="/notes">"Go to my notes"</A></p>
+    }
+}
+
+/// A file locked with a passphrase: the passphrase it was exported with opens it.
+#[component]
+fn LockedFile(
+    /// The file as read.
+    envelope: Arc<Envelope>,
+    /// Why the last passphrase did not open it.
+    error: Option<String>,
+    /// The page's step, moved on when the file opens.
+    step: RwSignal<Step>,
+    /// What importing the opened text would do.
+    planned: impl Fn(&str) -> Step + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let passphrase = RwSignal::new(String::new());
+    let has_error = error.is_some();
+    if has_error {
+        focus_by_id("file-passphrase-error");
+    }
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let envelope = envelope.clone();
+        step.set(Step::Opening);
+        open_file(passphrase.get_untracked(), (*envelope).clone(), move |opened| {
+            step.set(match opened {
+                Ok(text) => planned(&text),
+                Err(error) => Step::Locked {
+                    envelope,
+                    error: Some(error),
+                },
+            });
+        });
+    };
+    view! {
+        <form class="lock-form" on:submit=submit>
+            <input type="text" name="username" autocomplete="username" value="Safeguarding toolkit notes" hidden readonly/>
+            <h2>"This file is locked with a passphrase"</h2>
+            <div class="notes-field" class:notes-field--error=has_error>
+                <label class="label" for="file-passphrase">"The passphrase the notes were locked with when the file was exported"</label>
+                {error.map(|e| view! {
+                    <p class="error-message" id="file-passphrase-error" tabindex="-1" role="alert"><span class="visually-hidden">"Error: "</span>{e}</p>
+                })}
+                <input class="input lock-box__input" id="file-passphrase" type="password" autocomplete="current-password"
+                    spellcheck="false" autocapitalize="none" aria-invalid=has_error.then_some("true")
+                    aria-describedby=has_error.then_some("file-passphrase-error")
+                    on:input=move |ev| passphrase.set(event_target_value(&ev))/>
+            </div>
+            <button class="button" type="submit">"Open the file"</button>
+        </form>
     }
 }

@@ -31,6 +31,7 @@ mod error;
 pub mod idle;
 pub mod lockable;
 mod parse;
+pub mod passphrase;
 pub mod sealed_kv;
 
 pub use error::EnvelopeError;
