@@ -201,8 +201,17 @@ async fn seal_waiting(notes: NotesState) -> Result<(), String> {
             return failure.map_or(Ok(()), |e| Err(e.to_string()));
         }
         let sealed = crypto::seal_many(&key, jobs.iter().map(|j| j.plain.as_str())).await;
+        // The passphrase changed or the notes locked while these were sealed: what was sealed
+        // with the old key is not written (the new key could not open it); the values stay
+        // waiting, and go to the next key.
+        let still = self::key().is_some_and(|k| Rc::ptr_eq(&k, &key));
         let mut failed = None;
         for (job, result) in jobs.iter().zip(sealed) {
+            let result = if still {
+                result
+            } else {
+                Err(crypto::CryptoError::Failed("the key changed while sealing".into()))
+            };
             let outcome = match result {
                 Ok(envelope) => notes
                     .with_sealed(|kv| kv.sealed(job, &envelope.to_stored()).map(|_| ()))
@@ -569,6 +578,11 @@ fn heard_tab(lock: LockState, notes: NotesState, data: JsValue) {
             let same = key().is_some_and(|k| k.params() == sent.params());
             if same {
                 return;
+            }
+            // Turned on in the other tab: from now on nothing is written here in plain text,
+            // even before this tab has opened what is stored.
+            if notes.loaded_untracked() && !notes.under_lock() {
+                notes.close();
             }
             spawn_local(async move {
                 open_here(lock, notes, Rc::new(sent), LocalStorage::open()).await;

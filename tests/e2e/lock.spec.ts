@@ -255,3 +255,47 @@ test('export locked with the passphrase, or plain; a locked file imports elsewhe
   ]);
   expect(fs.readFileSync((await plain.path())!, 'utf8')).toContain(WORDS);
 });
+
+test('two tabs: a passphrase changed or the lock turned off in one is followed in the other, with no word lost', async ({ context }) => {
+  const a = await context.newPage();
+  await writeNote(a, WORDS);
+  const b = await context.newPage();
+  await b.goto('/notes');
+  await ready(b);
+  await turnOn(a);
+
+  // A new passphrase in A: B is sent the new key, and what B writes opens with it.
+  await a.getByLabel('New passphrase').fill('blue teapot on friday');
+  await a.getByLabel('Type it again').fill('blue teapot on friday');
+  await a.getByRole('button', { name: 'Change passphrase' }).click();
+  await expect(a.getByRole('status').filter({ hasText: 'Your passphrase is changed' })).toBeVisible({ timeout: 15_000 });
+  await b.getByRole('button', { name: 'Write a note' }).click();
+  await b.getByLabel('Title').fill('After the change');
+  await b.getByLabel('Your note').fill('Written in B after the new passphrase');
+  await b.getByRole('button', { name: 'Save and finish' }).click();
+  await expect(b.getByRole('main')).toContainText('After the change');
+  await expectNoPlainText(b, 'Written in B after the new passphrase');
+  const c = await context.newPage();
+  await c.goto('/notes');
+  await expect(lockedBox(c)).toBeVisible({ timeout: 20_000 });
+  await unlock(c, 'blue teapot on friday');
+  await expect(c.getByRole('main')).toContainText('After the change', { timeout: 15_000 });
+  await expect(c.getByRole('main')).toContainText(TITLE);
+  await c.close();
+
+  // Turned off in A: B stores what it writes as typed again.
+  await a.getByRole('button', { name: 'Turn the lock off' }).click();
+  await expect(a.getByRole('status').filter({ hasText: 'The lock is off' })).toBeVisible({ timeout: 15_000 });
+  await b.getByRole('button', { name: 'Write a note' }).click();
+  await b.getByLabel('Title').fill('After the lock');
+  await b.getByLabel('Your note').fill('Written in B with the lock off');
+  await b.getByRole('button', { name: 'Save and finish' }).click();
+  await expect(b.getByRole('main')).toContainText('After the lock');
+  const all = await storage(b);
+  expect(all['safeguarding-toolkit.lock']).toBeUndefined();
+  const values = Object.values(all).join('\n');
+  for (const words of [WORDS, 'Written in B after the new passphrase', 'Written in B with the lock off']) expect(values).toContain(words);
+  await a.goto('/notes');
+  await ready(a);
+  await expect(a.getByRole('main')).toContainText('After the lock');
+});
