@@ -3,7 +3,9 @@
 //! a key that cannot be exported, and how long deriving a key takes.
 #![cfg(target_arch = "wasm32")]
 
-use safeguarding_toolkit::browser::crypto::{derive_key, new_salt, open, seal, CryptoError, LockKey};
+use safeguarding_toolkit::browser::crypto::{
+    derive_key, new_salt, open, open_many, seal, seal_many, CryptoError, LockKey,
+};
 use safeguarding_toolkit::domain::lock::{
     Envelope, EnvelopeError, KdfParams, CHECK_TEXT, MIN_ITERATIONS, SALT_LEN,
 };
@@ -169,4 +171,30 @@ async fn time_to_derive_a_key_and_seal_a_note() {
         sorted[1]
     );
     console_log!("{line}");
+}
+
+#[wasm_bindgen_test]
+async fn many_sealed_together_open_together_in_order_and_a_bad_one_fails_alone() {
+    let key = key(PASSPHRASE, &params()).await;
+    let texts: Vec<String> = (0..300)
+        .map(|i| format!("note {i}: {}", "words ".repeat(i % 40)))
+        .collect();
+    let sealed: Vec<Envelope> = seal_many(&key, texts.iter().map(String::as_str))
+        .await
+        .into_iter()
+        .map(|r| r.expect("sealed"))
+        .collect();
+    assert_eq!(sealed.len(), texts.len());
+    let mut damaged = sealed.clone();
+    damaged[7].ciphertext[0] ^= 1;
+    let other = KdfParams::new(new_salt().unwrap());
+    damaged[9].kdf = other;
+    let opened = open_many(&key, damaged.iter()).await;
+    for (i, (got, text)) in opened.iter().zip(&texts).enumerate() {
+        match i {
+            7 => assert_eq!(got, &Err(CryptoError::CannotDecrypt)),
+            9 => assert_eq!(got, &Err(CryptoError::OtherKey)),
+            _ => assert_eq!(got.as_deref(), Ok(text.as_str()), "note {i}"),
+        }
+    }
 }

@@ -210,7 +210,9 @@ async fn seal_waiting(notes: NotesState) -> Result<(), String> {
             let result = if still {
                 result
             } else {
-                Err(crypto::CryptoError::Failed("the key changed while sealing".into()))
+                Err(crypto::CryptoError::Failed(
+                    "the key changed while sealing".into(),
+                ))
             };
             let outcome = match result {
                 Ok(envelope) => notes
