@@ -48,6 +48,12 @@ fn wrong(field: &'static str, expected: &'static str) -> EnvelopeError {
 
 fn check(stored: &str, expected: Result<Envelope, EnvelopeError>) {
     assert_eq!(Envelope::parse(stored), expected, "parsing {stored}");
+    // The quick reading agrees with the strict one on every row, error for error.
+    assert_eq!(
+        Envelope::parse_strictly(stored),
+        expected,
+        "parsing strictly {stored}"
+    );
 }
 
 #[test]

@@ -5,6 +5,7 @@
 //   BENCH_QUICK=1   one Lighthouse run each, fewer repeats, no 10x build (for development)
 //   BENCH_REUSE=1   reuse target/bench/dist (and dist-10x) from an earlier run instead of building
 //   BENCH_BRIEF=id  the brief the floor page and the app's brief page show (default: the longest)
+//   BENCH_ONLY=4,8  run only these sections (for development)
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { ROOT, OUT, QUICK, log, launch, serve } from './lib.mjs';
@@ -18,6 +19,7 @@ import { notesSection } from './notes.mjs';
 import { guideSection } from './guide.mjs';
 import { repeatSection } from './repeat.mjs';
 import { sizesSection } from './sizes.mjs';
+import { lockSection } from './lock.mjs';
 
 process.env.PATH = `${ROOT}/node_modules/.bin:${process.env.HOME}/.cargo/bin:${process.env.PATH}`;
 const wallStart = Date.now();
@@ -67,7 +69,8 @@ const SECTIONS = [
   ['5. Guide: answer to next question', guideSection],
   ['6. Repeat visit with the service worker', repeatSection],
   ['7. Where the wasm’s bytes go', sizesSection],
-];
+  ['8. The notes lock', lockSection],
+].filter(([title]) => !process.env.BENCH_ONLY || process.env.BENCH_ONLY.split(',').some((n) => title.startsWith(`${n}.`)));
 const report = { environment: env.data, builds, floor, sections: {} };
 const parts = [`# Benchmark report\n\n${env.markdown}`];
 let failed = 0;

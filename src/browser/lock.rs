@@ -112,9 +112,11 @@ async fn unlock_with(lock: LockState, notes: NotesState, passphrase: &str) -> Re
         lock.set_status(LockStatus::Damaged(why.to_string()));
         unlock_error(format!("the lock's record is damaged ({why})"))
     })?;
+    mark("toolkit:unlock:derive:start");
     let key = crypto::derive_key(passphrase, &check.kdf)
         .await
         .map_err(unlock_error)?;
+    measure("toolkit:unlock:derive");
     match crypto::open(&key, &check).await {
         Ok(text) if is_check_text(&text) => {}
         Ok(_) | Err(crypto::CryptoError::CannotDecrypt) => {
@@ -149,7 +151,10 @@ async fn open_here(lock: LockState, notes: NotesState, key: Rc<LockKey>, raw: Lo
 }
 
 async fn reopen_pairs(key: &LockKey, raw: &LocalStorage) -> Vec<(String, Opened)> {
+    mark("toolkit:unlock:read:start");
     let found = covered_values(raw).unwrap_or_default();
+    measure("toolkit:unlock:read");
+    mark("toolkit:unlock:open:start");
     let envelopes: Vec<&Envelope> = found
         .iter()
         .filter_map(|(_, f)| match f {
@@ -158,6 +163,7 @@ async fn reopen_pairs(key: &LockKey, raw: &LocalStorage) -> Vec<(String, Opened)
         })
         .collect();
     let opened = crypto::open_many(key, envelopes).await;
+    measure("toolkit:unlock:open");
     with_opened(found, opened.into_iter().map(|r| r.map_err(|e| e.to_string())))
 }
 
