@@ -25,7 +25,7 @@ pub fn About() -> impl IntoView {
         <Page title="About this toolkit">
             <h2>"Your privacy"</h2>
             <p>"This toolkit runs entirely in your browser. It has no account, no server and no analytics. Nothing you type leaves your device."</p>
-            <p>"Your notes are kept in this browser's storage on this device. Anyone who uses this browser profile can read them, and clearing the site's data deletes them. Do not record names or details that could identify a child or family."</p>
+            <p>"Your notes are kept in this browser's storage on this device. Anyone who uses this browser profile can read them unless you lock them with a passphrase (on My notes), and clearing the site's data deletes them. Do not record names or details that could identify a child or family."</p>
             <h2 id="exit-this-page-help">"Exit this page"</h2>
             <p>"The red Exit this page button at the top of every page hides the page at once and opens an everyday website instead. You can also press the Shift key 3 times in a row, within 5 seconds of each press."</p>
             <p>"On a phone or tablet, pressing Shift while you type in a text box does not count, so that typing capital letters in your notes cannot close the page by accident."</p>

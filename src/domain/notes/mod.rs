@@ -97,7 +97,7 @@ pub fn parse_key(key: &str) -> Option<(bool, &str, Version)> {
 /// What to tell a person about their notes, on first use and on the notes page.
 pub const PRIVACY_POINTS: [&str; 5] = [
     "Your notes stay in this browser on this device. They are not sent anywhere.",
-    "Anyone who uses this browser profile can read them.",
+    "Anyone who uses this browser profile can read them, unless you lock them with a passphrase.",
     "Clearing this site's data, or your browsing data, deletes them.",
     "Export your notes to keep a copy.",
     "Do not record names or details that could identify a child or family.",
