@@ -183,6 +183,17 @@ impl NotesState {
             .flatten()
     }
 
+    /// The stored entries under the lock that could not be opened, with why (kept as stored).
+    pub fn sealed_damaged(&self) -> Vec<(String, String)> {
+        self.changed.track();
+        self.store.with_value(|s| {
+            s.kv()
+                .sealed()
+                .map(|k| k.damaged().iter().map(|(a, b)| (a.clone(), b.clone())).collect())
+                .unwrap_or_default()
+        })
+    }
+
     /// Replaces the storage under the notes (the lock turned on, off, or its key changed),
     /// without reading it again.
     pub fn swap_kv(&self, kv: Kv) -> Kv {

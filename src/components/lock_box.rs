@@ -69,3 +69,31 @@ pub fn LockBox() -> impl IntoView {
     }
     }
 }
+
+/// With the notes open under the lock: any stored entry that could not be opened, said in
+/// words. It is kept as it is and never written over; nothing is shown when all opened.
+#[component]
+pub fn LockedDamage() -> impl IntoView {
+    let notes = use_notes();
+    move || {
+        let damaged = notes.sealed_damaged();
+        (!damaged.is_empty()).then(|| {
+            let count = damaged.len();
+            let items = damaged
+                .into_iter()
+                .map(|(key, why)| view! { <li><code>{key}</code>": "{why}</li> })
+                .collect_view();
+            view! {
+                <section class="notes-banner" aria-labelledby="locked-damage-title">
+                    <h2 class="notes-banner__title" id="locked-damage-title">{if count == 1 {
+                        "1 locked entry could not be opened".to_string()
+                    } else {
+                        format!("{count} locked entries could not be opened")
+                    }}</h2>
+                    <p>"Your passphrase opened everything else. These are kept in this browser exactly as they are stored and are never written over; a note or deletion in them is not shown until they can be read."</p>
+                    <ul>{items}</ul>
+                </section>
+            }
+        })
+    }
+}

@@ -7,6 +7,7 @@ use crate::domain::order::sorted_unique;
 use crate::router::A;
 use leptos::prelude::*;
 
+use crate::components::lock_box::LockedDamage;
 use crate::components::notes_backups::KeptCopies;
 use crate::components::notes_banner::{ExportButton, NotesHealthBanner, PrivacyPoints};
 use crate::components::notes_list::{human_date, NoteItem, NoteLine};
@@ -57,6 +58,7 @@ fn NotesContent() -> impl IntoView {
     view! {
         <>
             <NotesHealthBanner/>
+            <LockedDamage/>
             <UndoDelete/>
             <p class="lead">"Your reflections, notes on briefs and the next steps you have done. They are kept in this browser only."</p>
             {move || (!read_only()).then(|| view! {

@@ -299,3 +299,40 @@ test('two tabs: a passphrase changed or the lock turned off in one is followed i
   await ready(a);
   await expect(a.getByRole('main')).toContainText('After the lock');
 });
+
+test('a damaged lock record or a damaged locked note is said in words and kept exactly as stored', async ({ page }) => {
+  await writeNote(page, WORDS);
+  await turnOn(page);
+  // One note's stored envelope has a byte changed; another entry is cut short.
+  const damagedKey = await page.evaluate(() => {
+    const key = Object.keys(localStorage).find((k) => k.startsWith('safeguarding-toolkit.note.'))!;
+    const envelope = JSON.parse(localStorage.getItem(key)!);
+    const bytes = atob(envelope.ciphertext);
+    envelope.ciphertext = btoa(String.fromCharCode(bytes.charCodeAt(0) ^ 1) + bytes.slice(1));
+    localStorage.setItem(key, JSON.stringify(envelope));
+    localStorage.setItem('safeguarding-toolkit.note.zzzz/cut', '{"cipher":{"iv":"AAAA');
+    return key;
+  });
+  const before = await storage(page);
+  await page.goto('/notes');
+  await expect(lockedBox(page)).toBeVisible({ timeout: 20_000 });
+  await unlock(page);
+  const banner = page.getByRole('region', { name: '2 locked entries could not be opened' });
+  await expect(banner).toBeVisible({ timeout: 15_000 });
+  await expect(banner).toContainText(damagedKey);
+  await expect(banner).toContainText('the passphrase is wrong or the stored text was changed');
+  await expectNoAxeViolations(page, 'My notes with damaged locked entries');
+  const after = await storage(page);
+  expect(after[damagedKey]).toBe(before[damagedKey]);
+  expect(after['safeguarding-toolkit.note.zzzz/cut']).toBe(before['safeguarding-toolkit.note.zzzz/cut']);
+
+  // The lock's own record damaged: said, and nothing is changed.
+  await page.evaluate(() => localStorage.setItem('safeguarding-toolkit.lock', '{"format":"stk-lock-9"}'));
+  const stored = await storage(page);
+  await page.goto('/notes');
+  const damaged = page.getByRole('region', { name: "Your notes' lock cannot be read" });
+  await expect(damaged).toBeVisible({ timeout: 20_000 });
+  await expect(damaged).toContainText('Nothing stored has been changed or removed');
+  await expectNoAxeViolations(page, 'a damaged lock record');
+  expect(await storage(page)).toEqual(stored);
+});
