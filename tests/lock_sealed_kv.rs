@@ -2,12 +2,15 @@
 //! browser's sealing (hex, so no plain text survives it): nothing plain reaches storage, a stale
 //! or cancelled seal writes nothing, a failed write is tried again, damaged values are kept, and
 //! random interleavings of writes, removals and seals finishing in any order end with storage
-//! holding exactly what was written, sealed. Then the notes store itself runs over it.
+//! holding exactly what was written, sealed; two tabs writing, sealing and hearing each other in
+//! any order end agreeing with storage. Then the notes store itself runs over it.
 
 use safeguarding_toolkit::domain::kv::{KeyValue, KvError, MemoryKv};
 use safeguarding_toolkit::domain::lock::{covered, Job, Opened, SealedKv, LOCK_KEY};
 use safeguarding_toolkit::domain::notes::{FreeNote, NoteBody, NotesStore};
-use std::collections::BTreeMap;
+use std::cell::RefCell;
+use std::collections::{BTreeMap, VecDeque};
+use std::rc::Rc;
 
 const SEALED: &str = "sealed:";
 
@@ -295,4 +298,138 @@ fn the_notes_store_runs_over_it_and_storage_holds_no_word_of_a_note() {
         })
         .collect();
     assert_eq!(texts, vec!["Ask about the school nurse again".to_string()]);
+}
+
+/// Storage shared by two tabs: a write or removal by one is heard by the other (its key queued,
+/// as a `storage` event is).
+#[derive(Clone)]
+struct Shared {
+    raw: Rc<RefCell<MemoryKv>>,
+    heard_by_other: Rc<RefCell<VecDeque<String>>>,
+}
+
+impl KeyValue for Shared {
+    fn get(&self, key: &str) -> Result<Option<String>, KvError> {
+        self.raw.borrow().get(key)
+    }
+    fn set(&mut self, key: &str, value: &str) -> Result<(), KvError> {
+        self.raw.borrow_mut().set(key, value)?;
+        self.heard_by_other.borrow_mut().push_back(key.to_string());
+        Ok(())
+    }
+    fn remove(&mut self, key: &str) -> Result<(), KvError> {
+        self.raw.borrow_mut().remove(key)?;
+        self.heard_by_other.borrow_mut().push_back(key.to_string());
+        Ok(())
+    }
+    fn keys(&self) -> Result<Vec<String>, KvError> {
+        self.raw.borrow().keys()
+    }
+}
+
+/// What the edge does with a heard key: opens what storage holds for it now.
+fn hear(kv: &mut SealedKv<Shared>, key: &str) {
+    let now = kv.raw().get(key).unwrap();
+    match now.as_deref().map(|v| (v, open(v))) {
+        None => kv.heard(key, None),
+        Some((_, Some(text))) => kv.heard(key, Some(text)),
+        Some((v, None)) => kv.heard_damaged(key, format!("does not open: {v}")),
+    }
+}
+
+#[test]
+fn two_tabs_writing_removing_sealing_and_hearing_each_other_in_any_order_agree_with_storage() {
+    let keys: Vec<String> = (0..4)
+        .map(|i| format!("safeguarding-toolkit.note.v{i}/n{i}"))
+        .collect();
+    for seed in 0..3_000u64 {
+        let mut rng = Rng(seed);
+        let raw = Rc::new(RefCell::new(MemoryKv::new()));
+        let queues = [
+            Rc::new(RefCell::new(VecDeque::new())),
+            Rc::new(RefCell::new(VecDeque::new())),
+        ];
+        // Tab t's writes are heard by the other tab, 1 - t.
+        let mut tabs: Vec<SealedKv<Shared>> = (0..2)
+            .map(|t| {
+                let shared = Shared {
+                    raw: raw.clone(),
+                    heard_by_other: queues[1 - t].clone(),
+                };
+                SealedKv::new(shared, std::iter::empty())
+            })
+            .collect();
+        let mut in_flight: [Vec<Job>; 2] = [Vec::new(), Vec::new()];
+        let mut log = Vec::new();
+        for step in 0..50 {
+            let t = rng.below(2);
+            let key = &keys[rng.below(keys.len())];
+            match rng.below(6) {
+                0 => {
+                    tabs[t].set(key, &format!("words {seed}-{step}")).unwrap();
+                    log.push(format!("{t} set {key}"));
+                }
+                1 => {
+                    tabs[t].remove(key).unwrap();
+                    log.push(format!("{t} remove {key}"));
+                }
+                2 => {
+                    if let Some(job) = tabs[t].next_job() {
+                        log.push(format!("{t} start {}", job.key));
+                        in_flight[t].push(job);
+                    }
+                }
+                3 if !in_flight[t].is_empty() => {
+                    let job = in_flight[t].remove(rng.below(in_flight[t].len()));
+                    log.push(format!("{t} finish {}", job.key));
+                    tabs[t].sealed(&job, &seal(&job.plain)).unwrap();
+                }
+                _ => {
+                    let heard = queues[t].borrow_mut().pop_front();
+                    if let Some(k) = heard {
+                        log.push(format!("{t} hears {k}"));
+                        hear(&mut tabs[t], &k);
+                    }
+                }
+            }
+            for (k, v) in raw.borrow().entries() {
+                assert!(
+                    open(v).is_some(),
+                    "seed {seed}: plain text in storage at {k}: {log:?}"
+                );
+            }
+        }
+        // Everything under way finishes, every write is heard, until nothing is left to do.
+        loop {
+            let mut busy = false;
+            for t in 0..2 {
+                for job in std::mem::take(&mut in_flight[t]) {
+                    tabs[t].sealed(&job, &seal(&job.plain)).unwrap();
+                    busy = true;
+                }
+                while let Some(job) = tabs[t].next_job() {
+                    tabs[t].sealed(&job, &seal(&job.plain)).unwrap();
+                    busy = true;
+                }
+                let heard: Vec<String> = queues[t].borrow_mut().drain(..).collect();
+                for k in heard {
+                    hear(&mut tabs[t], &k);
+                    busy = true;
+                }
+            }
+            if !busy {
+                break;
+            }
+        }
+        for k in &keys {
+            let stored = raw.borrow().get(k).unwrap().map(|v| open(&v).unwrap());
+            for (t, tab) in tabs.iter().enumerate() {
+                assert_eq!(
+                    tab.get(k).unwrap(),
+                    stored,
+                    "seed {seed}: tab {t} at {k}: {log:?}"
+                );
+            }
+        }
+    }
 }

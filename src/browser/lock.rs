@@ -46,7 +46,7 @@ thread_local! {
     static SEALING: Cell<bool> = const { Cell::new(false) };
     static IDLE: RefCell<Option<Idle>> = const { RefCell::new(None) };
     static LAST_SAID_USED: Cell<f64> = const { Cell::new(f64::NEG_INFINITY) };
-    static HEARD: RefCell<VecDeque<(String, Option<String>)>> = const { RefCell::new(VecDeque::new()) };
+    static HEARD: RefCell<VecDeque<String>> = const { RefCell::new(VecDeque::new()) };
     static HEARING: Cell<bool> = const { Cell::new(false) };
     static TAB: RefCell<Option<BroadcastChannel>> = const { RefCell::new(None) };
 }
@@ -521,7 +521,7 @@ fn listen(lock: LockState, notes: NotesState) {
         };
         match event.key() {
             Some(key) if key == LOCK_KEY => heard_record(lock, notes, event.new_value()),
-            Some(key) if covered(&key) => heard_value(notes, key, event.new_value()),
+            Some(key) if covered(&key) => heard_value(notes, key),
             Some(_) => {}
             // Storage cleared in another tab: the lock's record went with everything else.
             None => heard_record(lock, notes, LocalStorage::open().get(LOCK_KEY).ok().flatten()),
@@ -659,39 +659,46 @@ fn heard_record(lock: LockState, notes: NotesState, record: Option<String>) {
     }
 }
 
-/// Another tab stored or removed a value under the lock: opened in the order heard, then
-/// merged as any other tab's change is.
-fn heard_value(notes: NotesState, key: String, value: Option<String>) {
+/// Another tab stored or removed a value under the lock: what storage holds for the key *now*
+/// is opened (an event's own value may be overtaken by then, by this tab or another), keys in
+/// the order heard, then merged as any other tab's change is. If the key changes again while it
+/// is being opened, it is read again.
+fn heard_value(notes: NotesState, key: String) {
     if notes.with_sealed(|_| ()).is_none() {
         // Off (the notes' own listener merges it), or locked (read when unlocked).
         return;
     }
-    HEARD.with_borrow_mut(|q| q.push_back((key, value)));
+    HEARD.with_borrow_mut(|q| {
+        if q.back() != Some(&key) {
+            q.push_back(key);
+        }
+    });
     if HEARING.get() {
         return;
     }
     HEARING.set(true);
     spawn_local(async move {
-        while let Some((key, value)) = HEARD.with_borrow_mut(VecDeque::pop_front) {
-            let Some(lock_key) = self::key() else { break };
-            match value.as_deref().map(classify) {
-                None => {
-                    notes.with_sealed(|kv| kv.heard(&key, None));
+        'keys: while let Some(key) = HEARD.with_borrow_mut(VecDeque::pop_front) {
+            loop {
+                let Some(lock_key) = self::key() else { break 'keys };
+                let now = LocalStorage::open().get(&key).ok().flatten();
+                let found = now.as_deref().map(classify);
+                let opened = match &found {
+                    Some(Found::Envelope(envelope)) => Some(crypto::open(&lock_key, envelope).await),
+                    _ => None,
+                };
+                if LocalStorage::open().get(&key).ok().flatten() != now {
+                    continue;
                 }
-                Some(Found::Plain(text)) => {
-                    notes.with_sealed(|kv| kv.heard(&key, Some(text)));
-                }
-                Some(Found::Damaged(why)) => {
-                    notes.with_sealed(|kv| kv.heard_damaged(&key, why.to_string()));
-                }
-                Some(Found::Envelope(envelope)) => match crypto::open(&lock_key, &envelope).await {
-                    Ok(text) => {
-                        notes.with_sealed(|kv| kv.heard(&key, Some(text)));
-                    }
-                    Err(e) => {
-                        notes.with_sealed(|kv| kv.heard_damaged(&key, e.to_string()));
-                    }
-                },
+                notes.with_sealed(|kv| match (found, opened) {
+                    (None, _) => kv.heard(&key, None),
+                    (Some(Found::Plain(text)), _) => kv.heard(&key, Some(text)),
+                    (Some(Found::Damaged(why)), _) => kv.heard_damaged(&key, why.to_string()),
+                    (Some(Found::Envelope(_)), Some(Ok(text))) => kv.heard(&key, Some(text)),
+                    (Some(Found::Envelope(_)), Some(Err(e))) => kv.heard_damaged(&key, e.to_string()),
+                    (Some(Found::Envelope(_)), None) => {}
+                });
+                break;
             }
             notes.merge_external(Some(key));
         }
