@@ -542,8 +542,13 @@ fn listen(lock: LockState, notes: NotesState) {
         }
     }
     check.forget();
-    // Leaving while words wait to be sealed: the browser asks first.
+    // Leaving while words wait to be sealed: the browser asks first, which gives the seal
+    // time to finish if the person stays. Saved first, so words typed in the last moment (not
+    // yet saved after the pause in typing) count as waiting.
     let _ = leptos::prelude::window_event_listener_untyped("beforeunload", move |event| {
+        if notes.under_lock() {
+            notes.flush();
+        }
         let waiting = notes.with_sealed(|kv| !kv.is_settled()).unwrap_or(false);
         if waiting {
             event.prevent_default();
