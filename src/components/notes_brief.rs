@@ -23,7 +23,7 @@ pub fn BriefNotes(
 ) -> impl IntoView {
     view! {
         <section class="brief-notes no-print" aria-labelledby="brief-notes-heading" data-hydrate-near="">
-            <h2 id="brief-notes-heading">"Your progress and notes"</h2>
+            <h2 id="brief-notes-heading" tabindex="-1">"Your progress and notes"</h2>
             <WithNotes><BriefNotesContent brief/></WithNotes>
         </section>
     }

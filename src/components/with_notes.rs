@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::focus::refocus_if_lost;
 use crate::components::lock_box::LockBox;
 use crate::components::page::Page;
 use crate::state::lock::use_lock;
@@ -21,6 +22,15 @@ pub fn WithNotes(
 ) -> impl IntoView {
     let notes = use_notes();
     let lock = use_lock();
+    // Unlocked: the passphrase box goes, and focus with it; it moves to the notes (a brief's
+    // notes heading, or the page's main part) rather than to the top of the page.
+    Effect::new(move |was_hidden: Option<bool>| {
+        let hidden = lock.hides_notes();
+        if was_hidden == Some(true) && !hidden {
+            refocus_if_lost(&["brief-notes-heading", "main"]);
+        }
+        hidden
+    });
     move || {
         if lock.hides_notes() {
             return match title {

@@ -75,6 +75,9 @@ test('turn on, reload locked, a wrong passphrase changes nothing, unlock, and st
   await page.locator('.brief-notes').scrollIntoViewIfNeeded();
   await expect(page.locator('.brief-notes').getByRole('region', { name: 'Your notes are locked' })).toBeVisible();
   await expectNoAxeViolations(page, 'a brief with its notes locked');
+  await unlock(page);
+  await expect(page.locator('.brief-notes').getByRole('region', { name: 'Your notes are locked' })).toHaveCount(0, { timeout: 15_000 });
+  await expect(page.locator('#brief-notes-heading')).toBeFocused();
 
   await page.goto('/notes');
   await expect(lockedBox(page)).toBeVisible({ timeout: 20_000 });
@@ -89,6 +92,8 @@ test('turn on, reload locked, a wrong passphrase changes nothing, unlock, and st
 
   await unlock(page);
   await expect(page.getByRole('main')).toContainText(TITLE, { timeout: 15_000 });
+  // The passphrase box went with the focus in it: focus is on the notes, not lost.
+  await expect(page.getByRole('main')).toBeFocused();
   const unlockMs = await page.evaluate(() => performance.getEntriesByName('toolkit:unlock').at(-1)?.duration);
   expect(unlockMs).toBeGreaterThan(0);
   expect(watch.consoleErrors).toEqual([]);
