@@ -3,10 +3,9 @@
 //!
 //! Written here rather than taken from the `base64` crate. The lock needs only this one
 //! alphabet, in one strict form, and these 60-odd lines are tested against the RFC's own vectors
-//! (`tests/lock_envelope.rs`). The crate's cost in the release wasm could not be measured when
-//! this was written, because nothing in the app calls the lock yet, so neither version would
-//! reach the wasm; the choice rests on the crate bringing configurable engines the lock does
-//! not need. Decoding is strict: no whitespace, padding only at the end, and unused bits must
+//! (`tests/lock_envelope.rs`). Measured with the lock wired in, the `base64` crate (0.22, its
+//! standard engine) in its place made the release wasm 7,626 bytes bigger raw and 1,363 in
+//! brotli, for the same strictness (README, size decisions). Decoding is strict: no whitespace, padding only at the end, and unused bits must
 //! be zero, so every stored value has exactly one spelling.
 
 use std::fmt;
