@@ -133,16 +133,11 @@ async fn unlock_with(lock: LockState, notes: NotesState, passphrase: &str) -> Re
 /// Opens every stored value with `key` and reads the notes through them, keeping (and sealing
 /// first) anything this tab still holds that storage does not.
 async fn open_here(lock: LockState, notes: NotesState, key: Rc<LockKey>, raw: LocalStorage) {
-    let kv = open_all(&key, raw).await;
-    let mut opened = kv;
-    // Values this tab wrote under an older key and had not sealed yet go first.
-    let carried = notes.with_sealed(|old| old.unsealed()).unwrap_or_default();
-    if !carried.is_empty() {
-        let raw = opened.into_raw();
-        let mut all = reopen_pairs(&key, &raw).await;
-        all.extend(carried);
-        opened = SealedKv::new(raw, all);
-    }
+    let mut pairs = reopen_pairs(&key, &raw).await;
+    // Values this tab wrote under an older key and had not sealed yet come last, so they are
+    // what is held for their keys, and are sealed first.
+    pairs.extend(notes.with_sealed(|old| old.unsealed()).unwrap_or_default());
+    let opened = SealedKv::new(raw, pairs);
     KEY.set(Some(key));
     notes.open_with(LockableKv::Sealed(opened));
     lock.set_status(LockStatus::Open);
@@ -165,11 +160,6 @@ async fn reopen_pairs(key: &LockKey, raw: &LocalStorage) -> Vec<(String, Opened)
     let opened = crypto::open_many(key, envelopes).await;
     measure("toolkit:unlock:open");
     with_opened(found, opened.into_iter().map(|r| r.map_err(|e| e.to_string())))
-}
-
-async fn open_all(key: &LockKey, raw: LocalStorage) -> SealedKv<LocalStorage> {
-    let pairs = reopen_pairs(key, &raw).await;
-    SealedKv::new(raw, pairs)
 }
 
 /// Seals, in the background, whatever the notes store has written under the lock.
