@@ -133,12 +133,15 @@ impl<K: KeyValue> NotesStore<K> {
                 .cloned()
                 .collect(),
         );
-        for key in keys {
-            let Some((is_note, id, version)) = parse_key(&key) else {
-                continue;
-            };
-            if let Ok(Some(raw)) = self.kv.get(&key) {
-                self.take_entry(id, is_note, version, &key, &raw);
+        let entries: Vec<(&str, (bool, &str, Version))> = keys
+            .iter()
+            .filter_map(|key| Some((key.as_str(), parse_key(key)?)))
+            .collect();
+        let wanted: Vec<&str> = entries.iter().map(|(key, _)| *key).collect();
+        let values = self.kv.get_each(&wanted);
+        for ((key, (is_note, id, version)), value) in entries.into_iter().zip(values) {
+            if let Ok(Some(raw)) = value {
+                self.take_entry(id, is_note, version, key, &raw);
             }
         }
         let mut ids: BTreeSet<String> = self.held.keys().cloned().collect();
