@@ -278,3 +278,44 @@ mod notes {
         clear();
     }
 }
+
+#[wasm_bindgen_test]
+fn every_value_is_read_whole_in_order_even_one_holding_the_separator_or_missing() {
+    let mut store = LocalStorage::open();
+    let entries = [
+        ("browser-storage-test.v1", "first ✓"),
+        ("browser-storage-test.v2", ""),
+        ("browser-storage-test.v3", "line\nbreak"),
+    ];
+    for (key, value) in entries {
+        store.set(key, value).expect("set");
+    }
+    let keys: Vec<&str> = entries.iter().map(|(k, _)| *k).collect();
+    let read = store.get_each(&keys);
+    let expected: Vec<Result<Option<String>, KvError>> =
+        entries.iter().map(|(_, v)| Ok(Some(v.to_string()))).collect();
+    assert_eq!(read, expected);
+
+    // A value holding NUL, and a key with no value, are read one by one: the same answers.
+    store.set("browser-storage-test.v4", "a\u{0}b").expect("set");
+    let odd = [
+        "browser-storage-test.v4",
+        "browser-storage-test.none",
+        "browser-storage-test.v1",
+    ];
+    assert_eq!(
+        store.get_each(&odd),
+        vec![
+            Ok(Some("a\u{0}b".to_string())),
+            Ok(None),
+            Ok(Some("first ✓".to_string()))
+        ]
+    );
+    for key in keys.iter().chain(&odd) {
+        store.remove(key).expect("remove");
+    }
+    assert_eq!(
+        LocalStorage::blocked().get_each(&keys),
+        vec![Err(KvError::Blocked); 3]
+    );
+}

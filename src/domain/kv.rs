@@ -43,6 +43,11 @@ pub trait KeyValue {
     fn remove(&mut self, key: &str) -> Result<(), KvError>;
     /// Every key that holds a value, in any order.
     fn keys(&self) -> Result<Vec<String>, KvError>;
+    /// The value under each of `keys`, in the same order, as [`KeyValue::get`] gives it. Storage
+    /// that can read many values in one call does so (see `browser::storage`).
+    fn get_each(&self, keys: &[&str]) -> Vec<Result<Option<String>, KvError>> {
+        keys.iter().map(|key| self.get(key)).collect()
+    }
 }
 
 /// An in-memory [`KeyValue`] for tests, with a byte quota and a "blocked" switch.

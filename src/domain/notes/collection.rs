@@ -2,6 +2,7 @@
 
 use super::model::{Note, Tombstone};
 use std::collections::{BTreeMap, BTreeSet};
+use std::rc::Rc;
 
 /// The most deletion records kept. When there are more, the oldest (lowest `seq`) go first.
 /// A record is about 80 bytes stored, so 20,000 of them take about 1.6 MB at most.
@@ -14,7 +15,9 @@ pub const MAX_TOMBSTONES: usize = 20_000;
 /// note and a record can share an id: the note is a later version than any the record names.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Notes {
-    by_id: BTreeMap<String, Note>,
+    /// Shared, so the notes store can hold the same note as a stored version without a copy
+    /// of it (see [`Notes::insert_shared`]).
+    by_id: BTreeMap<String, Rc<Note>>,
     gone: BTreeMap<String, Tombstone>,
     /// The ids of the copies of each note (kept when both sides changed it).
     copies: BTreeMap<String, BTreeSet<String>>,
@@ -34,6 +37,11 @@ impl Notes {
 
     /// The note with this id.
     pub fn get(&self, id: &str) -> Option<&Note> {
+        self.by_id.get(id).map(Rc::as_ref)
+    }
+
+    /// The note with this id, shared.
+    pub fn get_shared(&self, id: &str) -> Option<&Rc<Note>> {
         self.by_id.get(id)
     }
 
@@ -54,7 +62,7 @@ impl Notes {
 
     /// Every note, in id order (use [`Notes::list`] for the order people see).
     pub fn iter(&self) -> impl Iterator<Item = &Note> {
-        self.by_id.values()
+        self.by_id.values().map(Rc::as_ref)
     }
 
     /// The record of the deleted note with this id.
@@ -101,13 +109,17 @@ impl Notes {
             .get(version_id)
             .into_iter()
             .flatten()
-            .filter_map(|id| self.by_id.get(id))
+            .filter_map(|id| self.get(id))
             .collect()
     }
 
     /// Take away the note with this id without recording a deletion (storage no longer holds
     /// it); returns it.
     pub fn take(&mut self, id: &str) -> Option<Note> {
+        self.take_shared(id).map(Rc::unwrap_or_clone)
+    }
+
+    fn take_shared(&mut self, id: &str) -> Option<Rc<Note>> {
         let note = self.by_id.remove(id)?;
         if let Some(of) = &note.copy_of {
             if let Some(set) = self.copies.get_mut(of) {
@@ -120,9 +132,14 @@ impl Notes {
         Some(note)
     }
 
-    /// Add a note, replacing any note with the same id; returns the note replaced.
-    pub fn insert(&mut self, note: Note) -> Option<Note> {
-        let old = self.take(&note.id);
+    /// Add a note, replacing any note with the same id.
+    pub fn insert(&mut self, note: Note) {
+        self.insert_shared(Rc::new(note));
+    }
+
+    /// Add a note that is shared with its holder, replacing any note with the same id.
+    pub fn insert_shared(&mut self, note: Rc<Note>) {
+        self.take_shared(&note.id);
         if let Some(of) = &note.copy_of {
             self.copies.entry(of.clone()).or_default().insert(note.id.clone());
         }
@@ -131,7 +148,6 @@ impl Notes {
             .or_default()
             .insert(note.id.clone());
         self.by_id.insert(note.id.clone(), note);
-        old
     }
 
     /// The copies of note `id`.
@@ -140,7 +156,7 @@ impl Notes {
             .get(id)
             .into_iter()
             .flatten()
-            .filter_map(|c| self.by_id.get(c))
+            .filter_map(|c| self.get(c))
             .collect()
     }
 

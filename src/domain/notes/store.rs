@@ -22,11 +22,14 @@ use super::version::{Ids, Lineage, Version};
 use super::{gone_key, note_key, parse_key, BACKUP_PREFIX, NOTES_KEY};
 use crate::domain::kv::{KeyValue, KvError};
 use std::collections::{BTreeMap, BTreeSet};
+use std::rc::Rc;
 
 /// What storage holds for one note id, as this tab knows it.
 #[derive(Debug, Clone, Default)]
 struct Held {
-    versions: BTreeMap<Version, Note>,
+    /// Shared with [`Notes`] when it is the note this tab holds, not copied (the in-app read
+    /// of 5,000 notes, interleaved, median of 10: 30.9 to 29.3 ms; of 20 reloads: 46.1 to 39.5).
+    versions: BTreeMap<Version, Rc<Note>>,
     gone: BTreeMap<Version, Tombstone>,
 }
 
@@ -133,12 +136,15 @@ impl<K: KeyValue> NotesStore<K> {
                 .cloned()
                 .collect(),
         );
-        for key in keys {
-            let Some((is_note, id, version)) = parse_key(&key) else {
-                continue;
-            };
-            if let Ok(Some(raw)) = self.kv.get(&key) {
-                self.take_entry(id, is_note, version, &key, &raw);
+        let entries: Vec<(&str, (bool, &str, Version))> = keys
+            .iter()
+            .filter_map(|key| Some((key.as_str(), parse_key(key)?)))
+            .collect();
+        let wanted: Vec<&str> = entries.iter().map(|(key, _)| *key).collect();
+        let values = self.kv.get_each(&wanted);
+        for ((key, (is_note, id, version)), value) in entries.into_iter().zip(values) {
+            if let Ok(Some(raw)) = value {
+                self.take_entry(id, is_note, version, key, &raw);
             }
         }
         let mut ids: BTreeSet<String> = self.held.keys().cloned().collect();
@@ -155,7 +161,7 @@ impl<K: KeyValue> NotesStore<K> {
         let read = if is_note {
             decode_note(raw).and_then(|n| {
                 matches(id, &version, &n.id, n.version()).map(|()| {
-                    held.versions.insert(version, n);
+                    held.versions.insert(version, Rc::new(n));
                 })
             })
         } else {
@@ -474,12 +480,12 @@ impl<K: KeyValue> NotesStore<K> {
             }
         }
         let kept = self.notes.get(id).map(|n| n.version().clone());
-        if let Some(note) = self.notes.get(id) {
+        if let Some(note) = self.notes.get_shared(id) {
             let v = note.version();
             if held.versions.get(v) != Some(note) {
                 let value = encode_note(note).map_err(SaveError::Other)?;
                 self.kv.set(&note_key(id, v), &value)?;
-                held.versions.insert(v.clone(), note.clone());
+                held.versions.insert(v.clone(), Rc::clone(note));
             }
         }
         let dead: Vec<Version> = held
@@ -648,7 +654,7 @@ impl<K: KeyValue> NotesStore<K> {
             || self.notes.tombstone(id).is_some()
             || self.open.contains(id)
             || self.pending.contains(id)
-            || before.is_some_and(|b| b != stored)
+            || before.is_some_and(|b| b != stored.as_ref())
             || self.notes.deleted_anywhere(stored.version())
             || self.notes.in_copy(id, stored.version())
         {
@@ -656,7 +662,7 @@ impl<K: KeyValue> NotesStore<K> {
         }
         if before.is_none() {
             self.report.came_in.push(id.to_string());
-            self.notes.insert(stored.clone());
+            self.notes.insert_shared(Rc::clone(stored));
         }
         self.unsaved.remove(id);
         true
@@ -673,7 +679,7 @@ impl<K: KeyValue> NotesStore<K> {
             });
         }
         // A copy of exactly a version the person deleted goes with it.
-        let candidates = held.versions.values().chain(self.notes.get(id));
+        let candidates = held.versions.values().map(Rc::as_ref).chain(self.notes.get(id));
         let doomed: Vec<Tombstone> = candidates
             .filter(|n| {
                 self.notes.deleted_anywhere(n.version())
@@ -712,6 +718,7 @@ impl<K: KeyValue> NotesStore<K> {
         let versions: Vec<&Note> = held
             .versions
             .values()
+            .map(Rc::as_ref)
             .chain(pending)
             .filter(|n| !in_copy(n.version()))
             .collect();
@@ -795,7 +802,7 @@ impl<K: KeyValue> NotesStore<K> {
             || self
                 .notes
                 .get(id)
-                .is_some_and(|n| held.versions.get(n.version()) != Some(n))
+                .is_some_and(|n| held.versions.get(n.version()).map(Rc::as_ref) != Some(n))
             || !copies.is_empty();
         if must_write {
             self.unsaved.insert(id.to_string());
