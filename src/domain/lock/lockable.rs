@@ -91,6 +91,15 @@ impl<K: KeyValue> KeyValue for LockableKv<K> {
             LockableKv::Closed(_) => Err(closed_error()),
         }
     }
+
+    fn get_each(&self, keys: &[&str]) -> Vec<Result<Option<String>, KvError>> {
+        match self {
+            // Storage's own way of reading many values at once (one call to the browser).
+            LockableKv::Plain(kv) => kv.get_each(keys),
+            LockableKv::Sealed(kv) => kv.get_each(keys),
+            LockableKv::Closed(_) => keys.iter().map(|_| Err(closed_error())).collect(),
+        }
+    }
 }
 
 /// What one stored value is, before anything is opened.
@@ -136,12 +145,12 @@ const ENVELOPE_FIELDS: [&str; 4] = ["format", "kdf", "cipher", "ciphertext"];
 
 /// Every value under the lock in `raw`, classified, for unlocking: what the edge must open.
 pub fn covered_values<K: KeyValue>(raw: &K) -> Result<Vec<(String, Found)>, KvError> {
-    let mut found = Vec::new();
-    for key in raw.keys()? {
-        if !covered(&key) {
-            continue;
-        }
-        if let Some(value) = raw.get(&key)? {
+    let keys: Vec<String> = raw.keys()?.into_iter().filter(|k| covered(k)).collect();
+    let wanted: Vec<&str> = keys.iter().map(String::as_str).collect();
+    let values = raw.get_each(&wanted);
+    let mut found = Vec::with_capacity(keys.len());
+    for (key, value) in keys.into_iter().zip(values) {
+        if let Some(value) = value? {
             found.push((key, classify(&value)));
         }
     }
