@@ -4,7 +4,7 @@
 //! that a closed store writes nothing and keeps the words, and that a new key carries
 //! every value not yet sealed.
 
-use safeguarding_toolkit::domain::kv::{KeyValue, MemoryKv};
+use safeguarding_toolkit::domain::kv::{write_all, KeyValue, KvError, MemoryKv};
 use safeguarding_toolkit::domain::lock::{
     classify, covered_values, with_opened, Envelope, Found, KdfParams, LockableKv, Opened, SealedKv, LOCK_KEY,
 };
@@ -209,4 +209,37 @@ fn a_new_key_carries_every_value_not_yet_sealed() {
         next.next_job().map(|j| j.plain).as_deref(),
         Some("typed, not yet sealed")
     );
+}
+
+#[test]
+fn an_all_or_nothing_write_that_does_not_fit_leaves_storage_as_it_was() {
+    // Plain values, then their sealed (longer) forms and the lock's record, as turning the lock
+    // on writes them, into storage with room for only some of them.
+    let plain: Vec<(String, String)> = (0..6)
+        .map(|i| {
+            (
+                format!("safeguarding-toolkit.note.v{i}/n{i}"),
+                format!("words of note {i}"),
+            )
+        })
+        .collect();
+    let mut kv = MemoryKv::with_entries(plain.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    let before = kv.clone();
+    let used: usize = plain.iter().map(|(k, v)| k.len() + v.len()).sum();
+    kv.set_quota(Some(used + 150));
+    let mut writes = vec![(LOCK_KEY.to_string(), "the lock's record".to_string())];
+    writes.extend(
+        plain
+            .iter()
+            .map(|(k, v)| (k.clone(), format!("sealed and longer: {v} {v}"))),
+    );
+    assert_eq!(write_all(&mut kv, &writes), Err(KvError::QuotaExceeded));
+    kv.set_quota(None);
+    assert_eq!(kv, before, "every key as it was, and no lock record");
+    // With room, all of it is written.
+    let mut roomy = before.clone();
+    write_all(&mut roomy, &writes).unwrap();
+    for (k, v) in &writes {
+        assert_eq!(roomy.get(k).unwrap().as_deref(), Some(v.as_str()));
+    }
 }

@@ -23,7 +23,7 @@ use web_sys::{BroadcastChannel, CryptoKey, MessageEvent};
 use super::crypto::{self, LockKey};
 use super::storage::LocalStorage;
 use crate::domain::base64;
-use crate::domain::kv::{KeyValue, KvError};
+use crate::domain::kv::{write_all, KeyValue, KvError};
 use crate::domain::lock::{
     classify, covered, covered_values, is_check_text, with_opened, AutoLock, Envelope, Found, Idle,
     KdfParams, LockableKv, Moment, Opened, SealedKv, AUTO_LOCK_KEY, CHECK_TEXT, LOCK_KEY,
@@ -316,24 +316,6 @@ async fn turn_on_with(lock: LockState, notes: NotesState, passphrase: &str) -> R
     lock.set_status(LockStatus::Open);
     IDLE.set(Some(Idle::new(moment(), lock.after())));
     say(&message("open", Some(&key)));
-    Ok(())
-}
-
-/// Writes every pair in one go (no other script runs between them); if one fails, puts back
-/// what each key held before and says why.
-fn write_all(raw: &mut LocalStorage, writes: &[(String, String)]) -> Result<(), KvError> {
-    let before: Vec<Option<String>> = writes.iter().map(|(k, _)| raw.get(k).ok().flatten()).collect();
-    for (i, (k, v)) in writes.iter().enumerate() {
-        if let Err(e) = raw.set(k, v) {
-            for ((k, _), old) in writes[..i].iter().zip(&before).rev() {
-                let _ = match old {
-                    Some(old) => raw.set(k, old),
-                    None => raw.remove(k),
-                };
-            }
-            return Err(e);
-        }
-    }
     Ok(())
 }
 

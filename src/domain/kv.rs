@@ -50,6 +50,27 @@ pub trait KeyValue {
     }
 }
 
+/// Writes every pair in order, in one go (in the browser no other script runs between them);
+/// if one fails, puts back what each key written so far held before, newest first, and says
+/// why. Used where a change is all or nothing: turning the notes lock on or off, or changing
+/// its passphrase. Putting back frees room (what was there is what fitted), so it does not
+/// fail for want of space.
+pub fn write_all<K: KeyValue>(kv: &mut K, writes: &[(String, String)]) -> Result<(), KvError> {
+    let before: Vec<Option<String>> = writes.iter().map(|(k, _)| kv.get(k).ok().flatten()).collect();
+    for (i, (k, v)) in writes.iter().enumerate() {
+        if let Err(e) = kv.set(k, v) {
+            for ((k, _), old) in writes[..i].iter().zip(&before).rev() {
+                let _ = match old {
+                    Some(old) => kv.set(k, old),
+                    None => kv.remove(k),
+                };
+            }
+            return Err(e);
+        }
+    }
+    Ok(())
+}
+
 /// An in-memory [`KeyValue`] for tests, with a byte quota and a "blocked" switch.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct MemoryKv {

@@ -341,3 +341,31 @@ test('a damaged lock record or a damaged locked note is said in words and kept e
   await expectNoAxeViolations(page, 'a damaged lock record');
   expect(await storage(page)).toEqual(stored);
 });
+
+test('when the locked notes would not fit in storage, the lock is not turned on and nothing is changed', async ({ page }) => {
+  await page.goto('/about');
+  await ready(page);
+  // One note of 4.1 M characters fits as typed; sealed (base64, a third longer) it would go over
+  // what Chromium allows the site (about 5.2 M characters).
+  await page.evaluate(() => {
+    const version = '00000001';
+    const note = { id: 'big', version, created_at: 1_700_000_000_000, updated_at: 1_700_000_000_000, kind: 'free-form', title: 'A very long note', text: 'look listen record '.repeat(215_000) };
+    localStorage.setItem('safeguarding-toolkit.notes', JSON.stringify({ schema: 2 }));
+    localStorage.setItem(`safeguarding-toolkit.note.${version}/big`, JSON.stringify(note));
+  });
+  await page.goto('/notes');
+  await ready(page);
+  await expect(page.getByRole('main')).toContainText('A very long note');
+  const before = await storage(page);
+  await page.getByRole('link', { name: 'Lock my notes with a passphrase' }).click();
+  await page.getByLabel('Choose a passphrase').fill(PASSPHRASE);
+  await page.getByLabel('Type it again').fill(PASSPHRASE);
+  await page.getByLabel('I understand that if I forget my passphrase').check();
+  await page.getByRole('button', { name: 'Lock my notes' }).click();
+  await expect(page.getByRole('alert')).toContainText('The lock was not turned on: the storage this browser allows the toolkit is full. Your notes are as they were.', { timeout: 20_000 });
+  expect(await storage(page)).toEqual(before);
+  await expect(page.getByLabel('Choose a passphrase')).toBeVisible();
+  await page.goto('/notes');
+  await ready(page);
+  await expect(page.getByRole('main')).toContainText('A very long note');
+});
