@@ -75,8 +75,18 @@ pub fn LockBox() -> impl IntoView {
 #[component]
 pub fn LockedDamage() -> impl IntoView {
     let notes = use_notes();
+    let lock = use_lock();
     move || {
-        let damaged = notes.sealed_damaged();
+        let mut damaged = notes.sealed_damaged();
+        if lock.check_damaged() && lock.status() == LockStatus::Open {
+            damaged.insert(
+                0,
+                (
+                    crate::domain::lock::LOCK_KEY.to_string(),
+                    "the lock's check value did not open with the passphrase that opened your notes, so it is damaged; until it is put right, a wrong passphrase is told apart from a right one by trying a note".into(),
+                ),
+            );
+        }
         (!damaged.is_empty()).then(|| {
             let count = damaged.len();
             let items = damaged

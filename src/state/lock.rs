@@ -34,6 +34,8 @@ pub struct LockState {
     /// What the last command did, in words.
     done: RwSignal<Option<String>>,
     after: RwSignal<AutoLock>,
+    /// The lock's check value did not open with the passphrase that opened the notes.
+    check_damaged: RwSignal<bool>,
 }
 
 impl LockState {
@@ -45,6 +47,7 @@ impl LockState {
             error: RwSignal::new(None),
             done: RwSignal::new(None),
             after: RwSignal::new(AutoLock::default()),
+            check_damaged: RwSignal::new(false),
         }
     }
 
@@ -116,6 +119,18 @@ impl LockState {
     pub fn clear_messages(&self) {
         self.error.set(None);
         self.done.set(None);
+    }
+
+    /// Whether the lock's check value was found damaged when the notes were last unlocked.
+    pub fn check_damaged(&self) -> bool {
+        self.check_damaged.get()
+    }
+
+    /// Records whether the check value was found damaged (the browser edge's call).
+    pub fn set_check_damaged(&self, damaged: bool) {
+        if self.check_damaged.get_untracked() != damaged {
+            self.check_damaged.set(damaged);
+        }
     }
 
     /// Records the wait before locking by itself (the browser edge's call).

@@ -369,3 +369,24 @@ test('when the locked notes would not fit in storage, the lock is not turned on 
   await ready(page);
   await expect(page.getByRole('main')).toContainText('A very long note');
 });
+
+test('a damaged check value does not keep the notes locked for good: a note that opens shows the passphrase is right', async ({ page }) => {
+  await writeNote(page, WORDS);
+  await turnOn(page);
+  await page.evaluate(() => {
+    const envelope = JSON.parse(localStorage.getItem('safeguarding-toolkit.lock')!);
+    const bytes = atob(envelope.ciphertext);
+    envelope.ciphertext = btoa(String.fromCharCode(bytes.charCodeAt(0) ^ 1) + bytes.slice(1));
+    localStorage.setItem('safeguarding-toolkit.lock', JSON.stringify(envelope));
+  });
+  const before = await storage(page);
+  await page.goto('/notes');
+  await expect(lockedBox(page)).toBeVisible({ timeout: 20_000 });
+  await unlock(page, 'green kettle on tuesday');
+  await expect(page.locator('#unlock-error')).toContainText('That passphrase does not unlock these notes');
+  await unlock(page);
+  await expect(page.getByRole('main')).toContainText(TITLE, { timeout: 15_000 });
+  const banner = page.getByRole('region', { name: '1 locked entry could not be opened' });
+  await expect(banner).toContainText("the lock's check value did not open");
+  expect(await storage(page)).toEqual(before);
+});
