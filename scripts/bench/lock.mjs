@@ -4,20 +4,10 @@
 // notes times the key derivation and the check alone. The same, with the page's CPU slowed 4×
 // (Lighthouse's phone setting; Web Crypto may run off the main thread, which this does not slow).
 import { QUICK, log, summary, table, ms, ready, timeInPage } from './lib.mjs';
-import { seedNotes } from './notes.mjs';
+import { seed, seedNotes } from './notes.mjs';
 
 const PASSPHRASE = 'green kettle on monday';
 const OPEN = { h1: 'My notes', count: { selector: '.note-item', atLeast: 50 } };
-
-async function seed(page, base, entries) {
-  await page.goto(`${base}/about`);
-  await ready(page);
-  await page.evaluate((all) => {
-    for (const key of Object.keys(localStorage)) if (key.startsWith('safeguarding-toolkit')) localStorage.removeItem(key);
-    for (const [k, v] of Object.entries(all)) localStorage.setItem(k, v);
-  }, entries);
-  await page.waitForTimeout(1000);
-}
 
 const toolkitChars = (page) => page.evaluate(() => Object.keys(localStorage)
   .filter((k) => k.startsWith('safeguarding-toolkit'))

@@ -49,7 +49,7 @@ function recordOpen() {
 
 const LIST = { h1: 'My notes', count: { selector: '.note-item', atLeast: 50 } };
 
-async function seed(page, base, entries) {
+export async function seed(page, base, entries) {
   await page.goto(`${base}/about`);
   await ready(page);
   await page.evaluate((all) => {

@@ -290,16 +290,21 @@ pub fn turn_on(lock: LockState, notes: NotesState, passphrase: String) {
     });
 }
 
+/// A key for a new lock (or a new passphrase): a fresh salt, the key derived from
+/// `passphrase`, and the check value sealed with it.
+async fn new_key(passphrase: &str) -> Result<(LockKey, Envelope), String> {
+    let salt = crypto::new_salt().map_err(|e| e.to_string())?;
+    let key = crypto::derive_key(passphrase, &KdfParams::new(salt))
+        .await
+        .map_err(|e| e.to_string())?;
+    let check = crypto::seal(&key, CHECK_TEXT).await.map_err(|e| e.to_string())?;
+    Ok((key, check))
+}
+
 async fn turn_on_with(lock: LockState, notes: NotesState, passphrase: &str) -> Result<(), String> {
     let fail = |why: String| format!("The lock was not turned on: {why}. Your notes are as they were.");
     notes.flush();
-    let salt = crypto::new_salt().map_err(|e| fail(e.to_string()))?;
-    let key = crypto::derive_key(passphrase, &KdfParams::new(salt))
-        .await
-        .map_err(|e| fail(e.to_string()))?;
-    let check = crypto::seal(&key, CHECK_TEXT)
-        .await
-        .map_err(|e| fail(e.to_string()))?;
+    let (key, check) = new_key(passphrase).await.map_err(fail)?;
     let mut raw = LocalStorage::open();
     let found = covered_values(&raw).map_err(|e| fail(e.to_string()))?;
     let plain: Vec<(&String, &String)> = found
@@ -385,13 +390,7 @@ async fn change_with(notes: NotesState, passphrase: &str) -> Result<(), String> 
         |why: String| format!("The passphrase was not changed: {why}. The old one still unlocks your notes.");
     notes.flush();
     seal_waiting(notes).await.map_err(fail)?;
-    let salt = crypto::new_salt().map_err(|e| fail(e.to_string()))?;
-    let key = crypto::derive_key(passphrase, &KdfParams::new(salt))
-        .await
-        .map_err(|e| fail(e.to_string()))?;
-    let check = crypto::seal(&key, CHECK_TEXT)
-        .await
-        .map_err(|e| fail(e.to_string()))?;
+    let (key, check) = new_key(passphrase).await.map_err(fail)?;
     let (plain, damaged): (Pairs, Pairs) = notes
         .with_sealed(|kv| {
             let plain = kv
