@@ -44,6 +44,46 @@ fn NotesLockContent() -> impl IntoView {
     }
 }
 
+/// The fields of a new passphrase typed twice, and the form's errors.
+#[derive(Clone, Copy)]
+struct PassphraseForm {
+    first: RwSignal<String>,
+    again: RwSignal<String>,
+    errors: RwSignal<Vec<(String, String)>>,
+}
+
+impl PassphraseForm {
+    fn new() -> Self {
+        PassphraseForm {
+            first: RwSignal::new(String::new()),
+            again: RwSignal::new(String::new()),
+            errors: RwSignal::new(Vec::new()),
+        }
+    }
+
+    /// On sending the form: the passphrase if it can be used and the lock is not `busy` (the
+    /// fields are emptied then); otherwise the errors are shown and take focus, or, while busy,
+    /// nothing happens.
+    fn take(&self, understood: bool, busy: bool) -> Option<String> {
+        let found = passphrase::problems(
+            &self.first.get_untracked(),
+            &self.again.get_untracked(),
+            understood,
+        );
+        self.errors
+            .set(found.iter().map(|(f, m)| (f.to_string(), m.clone())).collect());
+        if !found.is_empty() {
+            focus_by_id("error-summary");
+            return None;
+        }
+        if busy {
+            return None;
+        }
+        self.again.set(String::new());
+        Some(self.first.try_update(std::mem::take).unwrap_or_default())
+    }
+}
+
 /// A passphrase typed twice, with the form's errors; `understood` adds the box to tick.
 #[component]
 fn NewPassphrase(
@@ -98,26 +138,13 @@ fn NewPassphrase(
 fn TurnOn() -> impl IntoView {
     let lock = use_lock();
     let notes = use_notes();
-    let first = RwSignal::new(String::new());
-    let again = RwSignal::new(String::new());
+    let form = PassphraseForm::new();
+    let PassphraseForm { first, again, errors } = form;
     let understood = RwSignal::new(false);
-    let errors = RwSignal::new(Vec::<(String, String)>::new());
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let found = passphrase::problems(
-            &first.get_untracked(),
-            &again.get_untracked(),
-            understood.get_untracked(),
-        );
-        errors.set(found.iter().map(|(f, m)| (f.to_string(), m.clone())).collect());
-        if !found.is_empty() {
-            focus_by_id("error-summary");
-            return;
-        }
-        if lock.busy_untracked().is_none() {
-            lock.turn_on(notes, first.get_untracked());
-            first.set(String::new());
-            again.set(String::new());
+        if let Some(passphrase) = form.take(understood.get_untracked(), lock.busy_untracked().is_some()) {
+            lock.turn_on(notes, passphrase);
         }
     };
     let understood_error = move || {
@@ -164,21 +191,12 @@ fn TurnOn() -> impl IntoView {
 fn LockOpen() -> impl IntoView {
     let lock = use_lock();
     let notes = use_notes();
-    let first = RwSignal::new(String::new());
-    let again = RwSignal::new(String::new());
-    let errors = RwSignal::new(Vec::<(String, String)>::new());
+    let form = PassphraseForm::new();
+    let PassphraseForm { first, again, errors } = form;
     let change = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let found = passphrase::problems(&first.get_untracked(), &again.get_untracked(), true);
-        errors.set(found.iter().map(|(f, m)| (f.to_string(), m.clone())).collect());
-        if !found.is_empty() {
-            focus_by_id("error-summary");
-            return;
-        }
-        if lock.busy_untracked().is_none() {
-            lock.change(notes, first.get_untracked());
-            first.set(String::new());
-            again.set(String::new());
+        if let Some(passphrase) = form.take(true, lock.busy_untracked().is_some()) {
+            lock.change(notes, passphrase);
         }
     };
     let options = AutoLock::ALL
