@@ -2,8 +2,9 @@
 // moved to dist/. In order:
 // 1. Replaces trunk's start-up script (and its preload links) with the page loader below, a
 //    small inline script allowed by its hash in the Content-Security-Policy: it loads the app's
-//    code only after the page has painted, or, on pages that are read rather than used (a
-//    brief), only when the person touches the page or scrolls to the part that needs it.
+//    code at once (pages that show the notes, which also preload it), after the page has
+//    painted, or, on pages that are read rather than used (a brief), only when the person
+//    touches the page or scrolls to the part that needs it.
 // 2. Renders every page to HTML with the native build of the same components
 //    (src/bin/prerender.rs), one file per address.
 // 3. Writes the build's file list and version into the service worker.
@@ -44,6 +45,11 @@ const loader = readFileSync(new URL('./loader.js', import.meta.url), 'utf8')
 const loaderHash = createHash('sha256').update(loader).digest('base64');
 // In the head, so the page is marked as able to run scripts before it paints.
 html = html.replace('</head>', `<script>${loader}</script>\n</head>`);
+// Pages that start at once fetch the code from the start of their head; the renderer
+// (src/bin/prerender.rs) takes these links out of every other page.
+if (!html.includes('<title>')) fail('the shell has no <title> to put the preload links before');
+html = html.replace('<title>', `<link rel="preload" href="${wasmPath}" as="fetch" crossorigin data-preload>\n  `
+  + `<link rel="modulepreload" href="${jsPath}" data-preload>\n  <title>`);
 const csp = /(<meta http-equiv="Content-Security-Policy" content="[^"]*script-src 'self' 'wasm-unsafe-eval')/;
 if (!csp.test(html)) fail('the Content-Security-Policy has no script-src to allow the loader in');
 html = html.replace(csp, `$1 'sha256-${loaderHash}'`);

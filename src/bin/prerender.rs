@@ -89,8 +89,18 @@ fn fill(shell: &str, page: &Prerendered, body: &str, title: &str) -> Result<Stri
         .split_once("</div>")
         .ok_or("the shell's app <div> is not closed")?;
     let when = match page.hydrate {
+        Hydrate::AtOnce => "now",
         Hydrate::AfterPaint => "paint",
         Hydrate::OnTouch => "touch",
+    };
+    // The code's preload links (postbuild.mjs) stay only on pages that start at once.
+    let before_title = if page.hydrate == Hydrate::AtOnce {
+        before_title.to_string()
+    } else {
+        before_title
+            .split_inclusive('\n')
+            .filter(|line| !line.contains(PRELOAD_MARK))
+            .collect()
     };
     // A discussion page hides the site's header and footer from its first paint.
     let discussing = match_path(&page.path).page == routes::Page::Discuss;
@@ -101,7 +111,7 @@ fn fill(shell: &str, page: &Prerendered, body: &str, title: &str) -> Result<Stri
             1,
         )
     } else {
-        before_title.to_string()
+        before_title
     };
     Ok(format!(
         "{before_title}<title>{}</title>{before_app}<div id=\"app\" class=\"app\" data-path=\"{}\" data-hydrate=\"{when}\">{body}</div>{after_app}",
@@ -109,6 +119,9 @@ fn fill(shell: &str, page: &Prerendered, body: &str, title: &str) -> Result<Stri
         escape(&page.path),
     ))
 }
+
+/// What marks the shell's links that preload the app's code (scripts/postbuild.mjs).
+const PRELOAD_MARK: &str = "data-preload";
 
 /// Text made safe to put in HTML.
 fn escape(text: &str) -> String {

@@ -9,7 +9,10 @@ use crate::domain::routes::{guide_path, outcome_path};
 /// When a page loads the app's code and takes itself over.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Hydrate {
-    /// After the page has painted and the browser is idle: pages that are forms or hold notes.
+    /// As soon as the code is ready, painted until then as rendered (saying the notes are being
+    /// read), with the code preloaded from the page's head: pages whose content is the notes.
+    AtOnce,
+    /// After the page has painted: pages that are forms.
     AfterPaint,
     /// Only when the person touches the page (a tap, a key, focus) or scrolls to a part that
     /// needs it: pages that are read, such as a brief, which work as they are without it.
@@ -36,7 +39,7 @@ pub const NOT_FOUND_FILE: &str = "404.html";
 
 /// Every page the build prerenders, in a stable order.
 pub fn pages(library: &Library, guides: &[Guide]) -> Vec<Prerendered> {
-    use Hydrate::{AfterPaint, OnTouch};
+    use Hydrate::{AfterPaint, AtOnce, OnTouch};
     let mut out: Vec<(String, Hydrate)> = vec![
         ("/".into(), OnTouch),
         ("/briefs".into(), AfterPaint),
@@ -44,14 +47,14 @@ pub fn pages(library: &Library, guides: &[Guide]) -> Vec<Prerendered> {
         ("/glossary".into(), OnTouch),
         ("/about".into(), OnTouch),
         ("/guide".into(), OnTouch),
-        ("/notes".into(), AfterPaint),
+        ("/notes".into(), AtOnce),
         ("/notes/new".into(), AfterPaint),
         ("/notes/import".into(), AfterPaint),
-        ("/notes/cpd".into(), AfterPaint),
-        ("/notes/next-steps".into(), AfterPaint),
+        ("/notes/cpd".into(), AtOnce),
+        ("/notes/next-steps".into(), AtOnce),
         ("/notes/delete".into(), AfterPaint),
         ("/notes/lock".into(), AfterPaint),
-        (NOTE_PAGE.into(), AfterPaint),
+        (NOTE_PAGE.into(), AtOnce),
     ];
     for brief in &library.briefs {
         out.push((format!("/briefs/{}", brief.id), OnTouch));

@@ -1,7 +1,10 @@
 // Every page arrives as finished HTML and the app takes it over without drawing it again:
-// prerendered at build time, hydrated after it has painted, with no console message on any
-// page. A brief loads no code until it is touched. With scripts off, a brief can be read, the
-// guide walked to an outcome, and Exit this page used.
+// prerendered at build time, hydrated after it has painted (at once on the pages that show the
+// notes, which preload the code), with no console message on any page. A brief loads no code
+// until it is touched. With scripts off, a brief can be read, the guide walked to an outcome,
+// and Exit this page used.
+import * as fs from 'fs';
+import * as path from 'path';
 import { test, expect, prerenderedPages } from './helpers';
 
 const PAGES = prerenderedPages();
@@ -59,6 +62,19 @@ for (const url of PAGES) {
     }
   });
 }
+
+test('only the pages that show the notes start at once and preload the code', () => {
+  const dist = process.env.DIST || 'dist';
+  const now = ['notes/index.html', 'notes/_note/index.html', 'notes/cpd/index.html', 'notes/next-steps/index.html'];
+  for (const file of fs.readdirSync(dist, { recursive: true }) as string[]) {
+    if (!file.endsWith('.html')) continue;
+    const html = fs.readFileSync(path.join(dist, file), 'utf8');
+    const when = html.match(/<div id="app" class="app" data-path="[^"]*" data-hydrate="(\w+)">/)?.[1];
+    const preloads = (html.match(/<link rel="(?:preload|modulepreload)" href="\/safeguarding-toolkit-[0-9a-f]+(?:_bg\.wasm|\.js)"[^>]*>/g) || []).length;
+    const expected = now.includes(file.split(path.sep).join('/'));
+    expect([file, when === 'now', preloads]).toEqual([file, expected, expected ? 2 : 0]);
+  }
+});
 
 test('a brief fetches no app code until it is touched, then takes itself over', async ({ page }) => {
   const fetched: string[] = [];
