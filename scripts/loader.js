@@ -2,8 +2,8 @@
 // hash in the Content-Security-Policy; whole-line comments are left out). The page is already
 // whole HTML; this loads the app's code to take it over (`data-hydrate` on #app, from
 // src/domain/site.rs says when):
-// - `now`: as soon as the code is ready (pages that show the notes, painted until then with a
-//   "reading your notes" state; their head also preloads the code);
+// - `now`: as soon as the code is ready (pages that show the notes, painted until then as
+//   "Loading your notes…"; their head preloads the code);
 // - `paint`: straight after the first paint, with the code fetched while the page paints
 //   (pages that are forms);
 // - `touch`: only when the person touches the page or nears a part that needs it (pages that
@@ -25,9 +25,8 @@
     started = true;
     (fetched ? fetched.js : import('__APP_JS__'))
       .then((m) => m.default({ module_or_path: fetched ? fetched.wasm : '__APP_WASM__' }))
-      .then(() => { window.__toolkitStarted = true; removeEventListener('keyup', remember, true); setTimeout(forget, 0); })
+      .then(() => { window.__toolkitStarted = true; removeEventListener('keyup', remember, true); })
       .catch((error) => {
-        forget();
         root.classList.remove('js');
         const p = document.createElement('p');
         p.className = 'app__error';
@@ -50,27 +49,8 @@
       near.forEach((n) => seen.observe(n));
     }
   };
-  // The app reads the notes as soon as it starts. If its code is still arriving once the page
-  // has painted, the notes are read here in that wait and handed over (browser/storage.rs takes
-  // them once and checks they are what it would read). A change from another tab before the app
-  // has taken them throws them away, as does the app's start, so they are never read late.
-  const READ = ['safeguarding-toolkit.note.', 'safeguarding-toolkit.gone.'];
-  const forget = () => { delete window.__toolkitReadAhead; };
-  const readAhead = () => {
-    addEventListener('storage', forget);
-    try {
-      const keys = Object.keys(localStorage);
-      const names = keys.filter((k) => READ.some((p) => k.startsWith(p)));
-      const values = names.map((k) => localStorage.getItem(k));
-      if (values.includes(null)) return;
-      window.__toolkitReadAhead = {
-        keys: keys.join('\0'), keyCount: keys.length,
-        names: names.join('\0'), values: values.join('\0'), valueCount: values.length,
-      };
-    } catch (_) { forget(); }
-  };
   // The first frame has been painted by the time a task queued from its animation frame runs.
-  const afterPaint = (then) => requestAnimationFrame(() => setTimeout(then, 0));
+  const afterPaint = () => requestAnimationFrame(() => setTimeout(start, 0));
   addEventListener('DOMContentLoaded', () => {
     const when = document.getElementById('app')?.dataset.hydrate;
     if (when === 'touch') whenTouched();
@@ -86,13 +66,8 @@
       };
       // An unhandled failure here is reported by start(), which uses the same promises.
       fetched.js.catch(() => {}); fetched.wasm.catch(() => {});
-      let ready = false;
-      fetched.wasm.then(() => { ready = true; }, () => {});
       if (when === 'now') start();
-      afterPaint(() => {
-        if (!ready) readAhead();
-        start();
-      });
+      else afterPaint();
     }
   }, { once: true });
   if ('serviceWorker' in navigator) {

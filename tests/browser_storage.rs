@@ -283,7 +283,7 @@ mod notes {
 fn every_value_is_read_whole_in_order_even_one_holding_the_separator_or_missing() {
     let mut store = LocalStorage::open();
     let entries = [
-        ("browser-storage-test.v1", "first ✓"),
+        ("browser-storage-test.v1", "’first’ ✓ é 🙂"),
         ("browser-storage-test.v2", ""),
         ("browser-storage-test.v3", "line\nbreak"),
     ];
@@ -308,7 +308,7 @@ fn every_value_is_read_whole_in_order_even_one_holding_the_separator_or_missing(
         vec![
             Ok(Some("a\u{0}b".to_string())),
             Ok(None),
-            Ok(Some("first ✓".to_string()))
+            Ok(Some("’first’ ✓ é 🙂".to_string()))
         ]
     );
     for key in keys.iter().chain(&odd) {
@@ -318,79 +318,4 @@ fn every_value_is_read_whole_in_order_even_one_holding_the_separator_or_missing(
         LocalStorage::blocked().get_each(&keys),
         vec![Err(KvError::Blocked); 3]
     );
-}
-
-/// Puts what the page's loader reads ahead (scripts/loader.js) on the window, as it would.
-fn read_ahead(keys: &[&str], names: &[&str], values: &[&str]) {
-    use wasm_bindgen::JsValue;
-    use web_sys::js_sys::{Object, Reflect};
-    let object = Object::new();
-    let put = |name: &str, value: JsValue| {
-        Reflect::set(&object, &JsValue::from_str(name), &value).expect("set field");
-    };
-    put("keys", JsValue::from_str(&keys.join("\u{0}")));
-    put("keyCount", JsValue::from_f64(keys.len() as f64));
-    put("names", JsValue::from_str(&names.join("\u{0}")));
-    put("values", JsValue::from_str(&values.join("\u{0}")));
-    put("valueCount", JsValue::from_f64(values.len() as f64));
-    let window = web_sys::window().expect("window");
-    Reflect::set(&window, &JsValue::from_str("__toolkitReadAhead"), &object).expect("set");
-}
-
-fn read_ahead_is_gone() -> bool {
-    let window = web_sys::window().expect("window");
-    let found = web_sys::js_sys::Reflect::get(&window, &"__toolkitReadAhead".into()).expect("get");
-    found.is_undefined()
-}
-
-const AHEAD: &str = "browser-storage-test.ahead";
-
-#[wasm_bindgen_test]
-fn what_the_loader_read_ahead_is_used_once_then_storage_is_read() {
-    let mut store = LocalStorage::open();
-    store.set(AHEAD, "as stored now").expect("set");
-    read_ahead(&["other", AHEAD], &[AHEAD], &["read ahead"]);
-    assert_eq!(store.keys().expect("keys"), ["other", AHEAD]);
-    assert_eq!(store.get_each(&[AHEAD]), [Ok(Some("read ahead".to_string()))]);
-    assert!(read_ahead_is_gone());
-    // Taken once: the next reads are storage's own.
-    assert_eq!(store.get_each(&[AHEAD]), [Ok(Some("as stored now".to_string()))]);
-    assert!(!store.keys().expect("keys").iter().any(|k| k == "other"));
-    store.remove(AHEAD).expect("remove");
-}
-
-#[wasm_bindgen_test]
-fn what_was_read_ahead_is_not_used_for_other_keys_after_a_write_or_when_it_does_not_add_up() {
-    let mut store = LocalStorage::open();
-    store.set(AHEAD, "as stored now").expect("set");
-    let stored = [Ok(Some("as stored now".to_string()))];
-
-    // Asked for other keys than were read ahead.
-    read_ahead(&[AHEAD, "other"], &["other"], &["read ahead"]);
-    assert_eq!(store.get_each(&[AHEAD]), stored);
-    assert!(read_ahead_is_gone());
-
-    // A value holding the separator: the pieces do not add up.
-    read_ahead(&[AHEAD], &[AHEAD], &["read\u{0}ahead"]);
-    assert_eq!(store.get_each(&[AHEAD]), stored);
-
-    // A key holding the separator: the keys do not add up either.
-    read_ahead(&["a\u{0}b"], &[], &[]);
-    assert!(!store.keys().expect("keys").iter().any(|k| k == "a" || k == "b"));
-    assert!(read_ahead_is_gone());
-
-    // Anything written here first: the notes may have changed since.
-    read_ahead(&[AHEAD], &[AHEAD], &["read ahead"]);
-    store.set("browser-storage-test.other", "x").expect("set");
-    assert!(read_ahead_is_gone());
-    assert_eq!(store.get_each(&[AHEAD]), stored);
-    store.remove("browser-storage-test.other").expect("remove");
-
-    // Blocked storage never uses it.
-    read_ahead(&[AHEAD], &[AHEAD], &["read ahead"]);
-    let blocked = LocalStorage::blocked();
-    assert_eq!(blocked.keys(), Err(KvError::Blocked));
-    assert_eq!(blocked.get_each(&[AHEAD]), [Err(KvError::Blocked)]);
-    store.remove(AHEAD).expect("remove");
-    assert!(read_ahead_is_gone());
 }

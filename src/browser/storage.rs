@@ -67,12 +67,10 @@ impl KeyValue for LocalStorage {
     }
 
     fn set(&mut self, key: &str, value: &str) -> Result<(), KvError> {
-        read_ahead::forget();
         self.get_storage()?.set_item(key, value).map_err(|e| classify(&e))
     }
 
     fn remove(&mut self, key: &str) -> Result<(), KvError> {
-        read_ahead::forget();
         self.get_storage()?.remove_item(key).map_err(|e| classify(&e))
     }
 
@@ -82,9 +80,6 @@ impl KeyValue for LocalStorage {
     /// the keys are read one by one.
     fn keys(&self) -> Result<Vec<String>, KvError> {
         let storage = self.get_storage()?;
-        if let Some(keys) = read_ahead::keys() {
-            return Ok(keys);
-        }
         let all = object_keys(storage).map_err(|e| classify(&e))?;
         let count = all.length() as usize;
         if count == 0 {
@@ -111,11 +106,6 @@ impl KeyValue for LocalStorage {
     /// or value holds a NUL, a key has no value (`null`), or the browser throws, each key is read
     /// with [`KeyValue::get`] instead.
     fn get_each(&self, keys: &[&str]) -> Vec<Result<Option<String>, KvError>> {
-        if self.storage.is_some() {
-            if let Some(values) = read_ahead::values(keys) {
-                return values.into_iter().map(|v| Ok(Some(v))).collect();
-            }
-        }
         let one_by_one = || keys.iter().map(|key| self.get(key)).collect();
         match self.get_all_joined(keys) {
             Some(joined) => {
@@ -149,79 +139,5 @@ impl LocalStorage {
             return None;
         }
         Some(String::from(values.join("\u{0}")))
-    }
-}
-
-/// The notes the page's loader read while the app's code was arriving (`scripts/loader.js`):
-/// every key, and the values of the notes and deletion records, each joined by NUL. They are
-/// used once, for the first read, and only if nothing has been written here since and no other
-/// tab's change has been heard (the loader throws them away at either); anything that does not
-/// add up is read from storage instead. A change heard after they are taken reaches the notes
-/// as any other tab's change does.
-mod read_ahead {
-    use wasm_bindgen::{JsCast, JsValue};
-    use web_sys::js_sys::Reflect;
-
-    const NAME: &str = "__toolkitReadAhead";
-
-    fn window() -> Option<JsValue> {
-        web_sys::window().map(JsValue::from)
-    }
-
-    fn object() -> Option<JsValue> {
-        Reflect::get(&window()?, &JsValue::from_str(NAME))
-            .ok()
-            .filter(JsValue::is_object)
-    }
-
-    fn field(object: &JsValue, name: &str) -> Option<JsValue> {
-        Reflect::get(object, &JsValue::from_str(name)).ok()
-    }
-
-    /// The `count` pieces of the NUL-joined string under `name`, or `None` if there are not
-    /// exactly that many (a piece held a NUL).
-    fn pieces(object: &JsValue, name: &str, count: &str) -> Option<Vec<String>> {
-        let joined = field(object, name)?.as_string()?;
-        let count = field(object, count)?.as_f64()? as usize;
-        if count == 0 {
-            return joined.is_empty().then(Vec::new);
-        }
-        let pieces: Vec<String> = joined.split('\u{0}').map(str::to_string).collect();
-        (pieces.len() == count).then_some(pieces)
-    }
-
-    /// Every key read ahead, if they are there (and the values are kept for [`values`]).
-    pub fn keys() -> Option<Vec<String>> {
-        let found = pieces(&object()?, "keys", "keyCount");
-        if found.is_none() {
-            forget();
-        }
-        found
-    }
-
-    /// The values read ahead, if they are exactly those of `keys`, in order. Taken once: a
-    /// User Timing mark `toolkit:read-ahead` says they were used.
-    pub fn values(keys: &[&str]) -> Option<Vec<String>> {
-        let object = object()?;
-        forget();
-        let names = field(&object, "names")?.as_string()?;
-        if names != keys.join("\u{0}") {
-            return None;
-        }
-        let values = pieces(&object, "values", "valueCount")?;
-        if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
-            let _ = performance.mark("toolkit:read-ahead");
-        }
-        Some(values)
-    }
-
-    /// Throws away what was read ahead (before any write, or once used).
-    pub fn forget() {
-        if let Some(window) = window() {
-            let _ = Reflect::delete_property(
-                window.unchecked_ref::<web_sys::js_sys::Object>(),
-                &JsValue::from_str(NAME),
-            );
-        }
     }
 }
